@@ -1,0 +1,4 @@
+import { CreateWorkspaces1764270000000 } from './1764270000000-create-workspaces.js';
+
+/** Every migration, in order. A new migration file is added here too. */
+export const migrations = [CreateWorkspaces1764270000000];

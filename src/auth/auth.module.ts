@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { WorkspacesModule } from '../workspaces/workspaces.module.js';
+import { AccessTokenStrategy } from './access-token.strategy.js';
+import { AuthenticationGuard } from './authentication.guard.js';
+import { BearerStrategy } from './bearer.strategy.js';
+import { BearerTokenVerifier } from './bearer-token-verifier.js';
+import { JoseBearerTokenVerifier } from './jose-bearer-token-verifier.js';
+
+@Module({
+  imports: [PassportModule, WorkspacesModule],
+  providers: [
+    { provide: BearerTokenVerifier, useClass: JoseBearerTokenVerifier },
+    BearerStrategy,
+    AccessTokenStrategy,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+  ],
+})
+export class AuthModule {}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
+import { Strategy } from 'passport-custom';
+import { AppConfig } from '../config/app-config.js';
+import { credentialsFor } from './authorization-header.js';
+import { BearerTokenVerifier } from './bearer-token-verifier.js';
+import type { Principal } from './principal.js';
+
+/** `Authorization: Bearer <JWT from the identity provider>`; the user is the token's subject. */
+@Injectable()
+export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
+  constructor(
+    private readonly verifier: BearerTokenVerifier,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  /** Returns null (try the next strategy) when the request carries no bearer token at all. */
+  async validate(request: FastifyRequest): Promise<Principal | null> {
+    const token = credentialsFor(request.headers.authorization, 'Bearer');
+    if (token === undefined) return null;
+    const identity = await this.verifier.verify(token);
+    return {
+      userId: identity.userId,
+      mayProvisionWorkspaces: identity.scopes.includes(this.config.provisionScope),
+      authenticatedWith: 'bearer',
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { AppConfig } from '../config/app-config.js';
+import { IdentityProviderUnavailable, InvalidBearerToken } from './auth.errors.js';
+import { BearerTokenVerifier, type VerifiedIdentity } from './bearer-token-verifier.js';
+
+/**
+ * Verifies the identity provider's JWTs with `jose`: against its JWKS (RS256/ES256, issuer and
+ * audience checked) or, for simple setups, a shared HS256 secret.
+ */
+@Injectable()
+export class JoseBearerTokenVerifier extends BearerTokenVerifier {
+  private readonly verifySignature: (token: string) => Promise<JWTPayload>;
+
+  constructor(config: AppConfig) {
+    super();
+    const jwt = config.jwt;
+    const checks = { issuer: jwt.issuer, audience: jwt.audience, clockTolerance: 5 };
+    if (jwt.kind === 'jwks') {
+      // Keys are fetched once and cached; an unknown `kid` triggers a refetch at most every 30 s.
+      const keys = createRemoteJWKSet(jwt.jwksUrl, { timeoutDuration: 5_000, cooldownDuration: 30_000 });
+      this.verifySignature = async (token) => (await jwtVerify(token, keys, { ...checks, algorithms: ['RS256', 'ES256'] })).payload;
+    } else {
+      const secret = new TextEncoder().encode(jwt.secret);
+      this.verifySignature = async (token) => (await jwtVerify(token, secret, { ...checks, algorithms: ['HS256'] })).payload;
+    }
+  }
+
+  async verify(token: string): Promise<VerifiedIdentity> {
+    let payload: JWTPayload;
+    try {
+      payload = await this.verifySignature(token);
+    } catch (error) {
+      throw translate(error);
+    }
+    if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new InvalidBearerToken('invalid');
+    return { userId: payload.sub, scopes: scopesOf(payload) };
+  }
+}
+
+function translate(error: unknown): Error {
+  if (error instanceof errors.JWTExpired) return new InvalidBearerToken('expired');
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return new IdentityProviderUnavailable();
+  if (error instanceof errors.JOSEError) return new InvalidBearerToken('invalid');
+  // A JWKS that cannot be fetched surfaces as a plain network error.
+  if (error instanceof TypeError) return new IdentityProviderUnavailable();
+  return new InvalidBearerToken('invalid');
+}
+
+function scopesOf(payload: JWTPayload): string[] {
+  const scopes: string[] = [];
+  if (typeof payload.scope === 'string') scopes.push(...payload.scope.split(' ').filter(Boolean));
+  if (Array.isArray(payload.permissions)) scopes.push(...payload.permissions.filter((p): p is string => typeof p === 'string'));
+  return scopes;
+}

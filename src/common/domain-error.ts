@@ -1,0 +1,22 @@
+/**
+ * The kinds of failure the domain knows. Each kind maps to exactly one HTTP status, in one place
+ * (HttpErrorFilter); the domain and the use cases never speak HTTP.
+ */
+export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable';
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: DomainErrorKind;
+  /** A stable, machine-readable code such as 'WORKSPACE.PROVISIONING_NOT_ALLOWED'. */
+  abstract readonly code: string;
+
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A failed or missing credential; `challenge` tells the client how to authenticate. */
+export abstract class UnauthenticatedError extends DomainError {
+  readonly kind = 'unauthenticated';
+  abstract readonly challenge: string;
+}

@@ -1,0 +1,117 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainError, UnauthenticatedError, type DomainErrorKind } from '../domain-error.js';
+import { RequestValidationError, type ValidationIssue } from '../validation/validation-issue.js';
+
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  invalid: HttpStatus.UNPROCESSABLE_ENTITY,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+export const DEFAULT_CHALLENGE = 'Bearer realm="workspaces"';
+
+interface HttpError {
+  status: number;
+  body: { detail: string | ValidationIssue[] };
+  headers?: Record<string, string>;
+}
+
+/**
+ * The one place where failures become HTTP answers, in the reference API's shapes:
+ * 422 `{"detail": [{loc, msg, type}]}` for invalid requests, `{"detail": "<message>"}` for the rest.
+ * Anything unexpected is logged and answered 500 without internals.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const error = this.toHttpError(exception);
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    reply.status(error.status).headers(error.headers ?? {}).send(error.body);
+  }
+
+  private toHttpError(exception: unknown): HttpError {
+    if (exception instanceof RequestValidationError) {
+      return { status: HttpStatus.UNPROCESSABLE_ENTITY, body: { detail: exception.issues } };
+    }
+    if (exception instanceof DomainError) return fromDomainError(exception);
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    const fastifyError = asFastifyClientError(exception);
+    if (fastifyError) return fromFastifyError(fastifyError);
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { detail: 'Internal Server Error' } };
+  }
+}
+
+function fromDomainError(error: DomainError): HttpError {
+  const status = STATUS_OF_KIND[error.kind];
+  if (error.kind === 'invalid') {
+    return { status, body: { detail: [{ loc: ['body'], msg: error.message, type: 'value_error' }] } };
+  }
+  const headers = error instanceof UnauthenticatedError ? { 'www-authenticate': error.challenge } : undefined;
+  return { status, body: { detail: error.message }, headers };
+}
+
+function fromHttpException(exception: HttpException): HttpError {
+  const cause = asFastifyClientError(exception.cause);
+  if (cause) return fromFastifyError(cause);
+  const status = exception.getStatus();
+  const headers: Record<string, string> | undefined =
+    status === HttpStatus.UNAUTHORIZED ? { 'www-authenticate': DEFAULT_CHALLENGE } : undefined;
+  return { status, body: { detail: httpMessage(exception) }, headers };
+}
+
+interface FastifyClientError {
+  code: string;
+  statusCode: number;
+  message: string;
+}
+
+/** Errors that Fastify raises before a handler runs (body parsing, size, media type). */
+function asFastifyClientError(value: unknown): FastifyClientError | undefined {
+  const candidate = value as Partial<FastifyClientError> | undefined;
+  if (typeof candidate?.code !== 'string' || !candidate.code.startsWith('FST_')) return undefined;
+  if (typeof candidate.statusCode !== 'number' || candidate.statusCode < 400 || candidate.statusCode >= 500) return undefined;
+  return candidate as FastifyClientError;
+}
+
+function fromFastifyError(error: FastifyClientError): HttpError {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return {
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        body: { detail: [{ loc: ['body', jsonErrorPosition(error.message)], msg: 'JSON decode error', type: 'json_invalid' }] },
+      };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: HttpStatus.UNPROCESSABLE_ENTITY, body: { detail: [{ loc: ['body'], msg: 'Field required', type: 'missing' }] } };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        body: { detail: 'Unsupported Media Type: send the body as application/json' },
+      };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: HttpStatus.PAYLOAD_TOO_LARGE, body: { detail: 'Request body is too large' } };
+    default:
+      return { status: error.statusCode, body: { detail: error.message } };
+  }
+}
+
+function jsonErrorPosition(message: string): number {
+  const match = /position (\d+)/.exec(message);
+  return match ? Number(match[1]) : 0;
+}
+
+function httpMessage(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const status = exception.getStatus();
+  // Nest's built-in exceptions say e.g. "Cannot GET /x"; the reference API says "Not Found".
+  if (status === HttpStatus.NOT_FOUND) return 'Not Found';
+  const message = (response as { message?: unknown }).message;
+  return typeof message === 'string' ? message : exception.message;
+}

@@ -1,0 +1,53 @@
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { getMetadataStorage, validate, type ValidationError } from 'class-validator';
+import { RequestValidationError, type ValidationIssue } from './validation-issue.js';
+
+const LOCATION: Partial<Record<ArgumentMetadata['type'], string>> = { body: 'body', query: 'query', param: 'path' };
+
+/** When a value fails several rules, the client hears of the most basic one, as pydantic reports it. */
+const PRIORITY = ['missing', 'string_type'];
+
+/**
+ * Validates a request part against its DTO class and answers problems in FastAPI's shape.
+ * No type coercion: a number sent for a string is an error, never silently converted.
+ * Unknown properties are dropped, as the reference API ignores them.
+ */
+@Injectable()
+export class RequestValidationPipe implements PipeTransform {
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const location = LOCATION[metadata.type];
+    const dto = metadata.metatype;
+    if (!location || !dto || !hasValidationRules(dto)) return value;
+
+    if (value === undefined || value === null) {
+      throw new RequestValidationError([{ loc: [location], msg: 'Field required', type: 'missing' }]);
+    }
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      throw new RequestValidationError([
+        { loc: [location], msg: 'Input should be a valid dictionary or object to extract fields from', type: 'model_attributes_type' },
+      ]);
+    }
+    const instance = plainToInstance(dto, value) as object;
+    const errors = await validate(instance, { whitelist: true, forbidUnknownValues: false });
+    if (errors.length > 0) throw new RequestValidationError(toIssues(errors, [location]));
+    return instance;
+  }
+}
+
+function hasValidationRules(dto: Function): boolean {
+  return getMetadataStorage().getTargetValidationMetadatas(dto, '', false, false).length > 0;
+}
+
+function toIssues(errors: ValidationError[], parent: (string | number)[]): ValidationIssue[] {
+  return errors.flatMap((error) => {
+    const loc = [...parent, error.property];
+    const own: ValidationIssue[] = [];
+    if (error.constraints) {
+      const types = Object.keys(error.constraints);
+      const type = PRIORITY.find((t) => types.includes(t)) ?? types[0];
+      own.push({ loc, msg: error.constraints[type], type });
+    }
+    return [...own, ...toIssues(error.children ?? [], loc)];
+  });
+}

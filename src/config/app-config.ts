@@ -1,0 +1,146 @@
+/**
+ * Typed, validated configuration. Everything the service reads from the environment is read here,
+ * once, at start; a bad value stops the start with a message that names the variable.
+ */
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+
+export type JwtVerification =
+  | { kind: 'jwks'; jwksUrl: URL; issuer: string; audience: string }
+  | { kind: 'secret'; secret: string; issuer?: string; audience?: string; isDevelopmentDefault: boolean };
+
+export interface DatabaseConfig {
+  /** PostgreSQL connection string; absent means the embedded PGlite database. */
+  url?: string;
+  /** Where the embedded database keeps its files; absent (only in tests) means in memory. */
+  embeddedDataDir?: string;
+  poolSize: number;
+}
+
+export class AppConfig {
+  readonly nodeEnv: NodeEnv;
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: LogLevel;
+  readonly bodyLimitBytes: number;
+  readonly database: DatabaseConfig;
+  readonly jwt: JwtVerification;
+  /** The token scope (or permission) that allows creating workspaces for other users. */
+  readonly provisionScope: string;
+
+  constructor(values: Omit<AppConfig, never>) {
+    Object.assign(this, values);
+  }
+}
+
+/** Known to everyone: accepted only outside production, so that a fresh clone starts with no setup. */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
+
+const NODE_ENVS: readonly NodeEnv[] = ['development', 'production', 'test'];
+const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = read(name) ?? fallback;
+    if (!allowed.includes(value as T)) {
+      problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+      return fallback;
+    }
+    return value as T;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, protocols: string[]): URL | undefined => {
+    const raw = read(name);
+    if (raw === undefined) return undefined;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) throw new Error('protocol');
+      return parsed;
+    } catch {
+      problems.push(`${name} must be a ${protocols.join(' or ')}// URL (got "${redact(raw)}")`);
+      return undefined;
+    }
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
+  const production = nodeEnv === 'production';
+
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (production && !read('DATABASE_URL')) {
+    problems.push('DATABASE_URL is required in production (the embedded database is for development only)');
+  }
+
+  const jwt = readJwtVerification(read, url, problems, production);
+
+  const config = new AppConfig({
+    nodeEnv,
+    host: read('HOST') ?? '0.0.0.0',
+    port: integer('PORT', 3000, 0, 65535),
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'log'),
+    bodyLimitBytes: integer('BODY_LIMIT_BYTES', 102_400, 1_024, 10_485_760),
+    database: {
+      url: databaseUrl?.toString(),
+      embeddedDataDir: read('DATA_DIR') ?? './data/pglite',
+      poolSize: integer('DATABASE_POOL_SIZE', 10, 1, 100),
+    },
+    jwt,
+    provisionScope: read('AUTH_PROVISION_SCOPE') ?? 'workspaces:provision',
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function readJwtVerification(
+  read: (name: string) => string | undefined,
+  url: (name: string, protocols: string[]) => URL | undefined,
+  problems: string[],
+  production: boolean,
+): JwtVerification {
+  const jwksUrl = url('AUTH_JWKS_URL', ['https:', 'http:']);
+  const secret = read('AUTH_JWT_SECRET');
+  const issuer = read('AUTH_ISSUER');
+  const audience = read('AUTH_AUDIENCE');
+
+  if (read('AUTH_JWKS_URL') !== undefined && secret !== undefined) {
+    problems.push('set either AUTH_JWKS_URL or AUTH_JWT_SECRET, not both');
+  }
+  if (read('AUTH_JWKS_URL') !== undefined) {
+    if (!issuer) problems.push('AUTH_ISSUER is required with AUTH_JWKS_URL');
+    if (!audience) problems.push('AUTH_AUDIENCE is required with AUTH_JWKS_URL');
+    return { kind: 'jwks', jwksUrl: jwksUrl ?? new URL('http://invalid'), issuer: issuer ?? '', audience: audience ?? '' };
+  }
+  if (secret !== undefined) {
+    if (secret.length < 32) problems.push('AUTH_JWT_SECRET must be at least 32 characters long');
+    return { kind: 'secret', secret, issuer, audience, isDevelopmentDefault: false };
+  }
+  if (production) {
+    problems.push('AUTH_JWKS_URL (with AUTH_ISSUER and AUTH_AUDIENCE) or AUTH_JWT_SECRET is required in production');
+  }
+  return { kind: 'secret', secret: DEVELOPMENT_JWT_SECRET, issuer, audience, isDevelopmentDefault: true };
+}
+
+/** Never echo a password from a connection string into a log or an error. */
+function redact(value: string): string {
+  return value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

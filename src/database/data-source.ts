@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { DataSource, MigrationExecutor, type DataSourceOptions } from 'typeorm';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
+import { migrations } from '../../migrations/index.js';
+import type { DatabaseConfig } from '../config/app-config.js';
+import { WorkspaceAccessTokenOrmEntity } from '../workspaces/infrastructure/workspace-access-token.orm-entity.js';
+import { WorkspaceMembershipOrmEntity } from '../workspaces/infrastructure/workspace-membership.orm-entity.js';
+import { WorkspaceOrmEntity } from '../workspaces/infrastructure/workspace.orm-entity.js';
+import { PglitePool } from './pglite-pool.js';
+
+export const entities = [WorkspaceOrmEntity, WorkspaceMembershipOrmEntity, WorkspaceAccessTokenOrmEntity];
+
+/**
+ * The one description of the database, used by the application and by the migration command.
+ * With a URL it is PostgreSQL through `pg`; without one, the embedded PGlite database.
+ */
+export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+  const common: PostgresDataSourceOptions = {
+    type: 'postgres',
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    // Schema changes happen only through migrations.
+    synchronize: false,
+    migrationsRun: false,
+    // gen_random_uuid() is core PostgreSQL; no extension (and no superuser) is needed.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: ['error', 'warn'],
+  };
+  if (config.url) {
+    return { ...common, url: config.url, poolSize: config.poolSize, applicationName: 'workspaces-service' };
+  }
+  return { ...common, driver: { Pool: PglitePool }, extra: { pglite: openEmbeddedDatabase(config.embeddedDataDir) } };
+}
+
+export function createDataSource(config: DatabaseConfig): DataSource {
+  return new DataSource(dataSourceOptions(config));
+}
+
+function openEmbeddedDatabase(dataDir: string | undefined): PGlite {
+  if (!dataDir) return new PGlite();
+  const path = resolve(dataDir);
+  // PGlite creates its folder but not the folders above it.
+  mkdirSync(dirname(path), { recursive: true });
+  return new PGlite(path);
+}
+
+/**
+ * Applies pending migrations in one transaction on one connection, holding an advisory lock so that
+ * replicas starting together migrate once. One connection matters for the embedded pool too,
+ * where a second connection would wait for the first forever.
+ */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const queryRunner = dataSource.createQueryRunner();
+  try {
+    await queryRunner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      const executor = new MigrationExecutor(dataSource, queryRunner);
+      executor.transaction = 'all';
+      const applied = await executor.executePendingMigrations();
+      return applied.map((migration) => migration.name);
+    } finally {
+      await queryRunner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await queryRunner.release();
+  }
+}
+
+const MIGRATION_LOCK_KEY = 724_011_901;

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../domain/actor.js';
+import { Workspace } from '../domain/workspace.js';
+import { WorkspaceRepository } from '../domain/workspace.repository.js';
+
+export interface CreateWorkspaceCommand {
+  actor: Actor;
+  name: string;
+  billingAccountEmail: string;
+  firstMemberId?: string | null;
+}
+
+@Injectable()
+export class CreateWorkspaceUseCase {
+  constructor(private readonly workspaces: WorkspaceRepository) {}
+
+  async execute(command: CreateWorkspaceCommand): Promise<Workspace> {
+    const workspace = Workspace.create({
+      name: command.name,
+      billingAccountEmail: command.billingAccountEmail,
+      creator: command.actor,
+      firstMemberId: command.firstMemberId,
+      now: new Date(),
+    });
+    await this.workspaces.insert(workspace);
+    return workspace;
+  }
+}

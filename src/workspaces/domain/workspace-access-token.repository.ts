@@ -1,0 +1,16 @@
+import type { WorkspaceAccessToken } from './workspace-access-token.js';
+
+/** What a presented token secret resolves to: the token and the membership it acts as. */
+export interface AccessTokenCredential {
+  token: WorkspaceAccessToken;
+  userId: string;
+  workspaceId: string;
+}
+
+/** Port: workspace access tokens, stored by the hash of their secret only. */
+export abstract class WorkspaceAccessTokenRepository {
+  /** Fails with MembershipNotFound when the token's membership does not exist. */
+  abstract insert(token: WorkspaceAccessToken): Promise<void>;
+
+  abstract findCredentialByHash(hash: string): Promise<AccessTokenCredential | null>;
+}

@@ -1,0 +1,70 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+
+/** Lets secret scanners recognise a leaked token. */
+export const ACCESS_TOKEN_PREFIX = 'wsat_';
+
+export interface WorkspaceAccessTokenProps {
+  id: string;
+  membershipId: string;
+  name: string;
+  /** SHA-256 of the secret, hex. The secret itself is never stored. */
+  hash: string;
+  createdAt: Date;
+  /** null: never expires. */
+  expiresAt: Date | null;
+}
+
+/** A credential that acts as one workspace membership. */
+export class WorkspaceAccessToken {
+  private constructor(private readonly props: WorkspaceAccessTokenProps) {}
+
+  /** A new token and its secret; the secret exists only in the return value. */
+  static issue(input: {
+    membershipId: string;
+    name: string;
+    expiresAt: Date | null;
+    now: Date;
+  }): { token: WorkspaceAccessToken; secret: string } {
+    const secret = ACCESS_TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const token = new WorkspaceAccessToken({
+      id: randomUUID(),
+      membershipId: input.membershipId,
+      name: input.name,
+      hash: WorkspaceAccessToken.hashSecret(secret),
+      createdAt: input.now,
+      expiresAt: input.expiresAt,
+    });
+    return { token, secret };
+  }
+
+  static restore(props: WorkspaceAccessTokenProps): WorkspaceAccessToken {
+    return new WorkspaceAccessToken({ ...props });
+  }
+
+  static hashSecret(secret: string): string {
+    return createHash('sha256').update(secret, 'utf8').digest('hex');
+  }
+
+  isExpiredAt(now: Date): boolean {
+    return this.props.expiresAt !== null && this.props.expiresAt.getTime() <= now.getTime();
+  }
+
+  get id(): string {
+    return this.props.id;
+  }
+  get membershipId(): string {
+    return this.props.membershipId;
+  }
+  get name(): string {
+    return this.props.name;
+  }
+  get hash(): string {
+    return this.props.hash;
+  }
+  get createdAt(): Date {
+    return this.props.createdAt;
+  }
+  get expiresAt(): Date | null {
+    return this.props.expiresAt;
+  }
+}

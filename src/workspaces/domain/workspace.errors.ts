@@ -1,0 +1,66 @@
+import { DomainError, UnauthenticatedError } from '../../common/domain-error.js';
+import { WORKSPACE_NAME_MAX_LENGTH, WORKSPACE_NAME_MIN_LENGTH } from './workspace-rules.js';
+
+export class InvalidWorkspaceName extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'WORKSPACE.INVALID_NAME';
+  constructor() {
+    super(`The workspace name must be from ${WORKSPACE_NAME_MIN_LENGTH} to ${WORKSPACE_NAME_MAX_LENGTH} characters long`);
+  }
+}
+
+export class InvalidUserId extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'WORKSPACE.INVALID_USER_ID';
+  constructor() {
+    super('A user id must not be empty');
+  }
+}
+
+export class ProvisioningNotAllowed extends DomainError {
+  readonly kind = 'forbidden';
+  readonly code = 'WORKSPACE.PROVISIONING_NOT_ALLOWED';
+  constructor() {
+    super('Creating a workspace for another user requires the provisioning permission');
+  }
+}
+
+export class WorkspaceNotFound extends DomainError {
+  readonly kind = 'not_found';
+  readonly code = 'WORKSPACE.NOT_FOUND';
+  constructor() {
+    super('Workspace not found');
+  }
+}
+
+export class MembershipNotFound extends DomainError {
+  readonly kind = 'not_found';
+  readonly code = 'WORKSPACE_MEMBERSHIP.NOT_FOUND';
+  constructor() {
+    super('Workspace membership not found');
+  }
+}
+
+export class WorkspaceAlreadyExists extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'WORKSPACE.ALREADY_EXISTS';
+  constructor() {
+    super('A workspace with this id already exists');
+  }
+}
+
+export class AccessTokenAlreadyExists extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'ACCESS_TOKEN.ALREADY_EXISTS';
+  constructor() {
+    super('An access token with this id or secret already exists');
+  }
+}
+
+export class InvalidAccessToken extends UnauthenticatedError {
+  readonly code = 'ACCESS_TOKEN.INVALID';
+  readonly challenge = 'Basic realm="workspaces"';
+  constructor(reason: 'unknown' | 'expired') {
+    super(reason === 'expired' ? 'The access token has expired' : 'Invalid access token');
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { databaseViolation, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
+import type { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
+import { WorkspaceAccessTokenRepository, type AccessTokenCredential } from '../domain/workspace-access-token.repository.js';
+import { AccessTokenAlreadyExists, MembershipNotFound } from '../domain/workspace.errors.js';
+import { WorkspaceAccessTokenOrmEntity } from './workspace-access-token.orm-entity.js';
+import { WorkspaceMapper } from './workspace.mapper.js';
+
+@Injectable()
+export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenRepository {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async insert(token: WorkspaceAccessToken): Promise<void> {
+    try {
+      await this.dataSource.manager.insert(WorkspaceAccessTokenOrmEntity, WorkspaceMapper.accessTokenToPersistence(token));
+    } catch (error) {
+      const violation = databaseViolation(error);
+      if (violation?.code === PG_FOREIGN_KEY_VIOLATION) throw new MembershipNotFound();
+      if (violation?.code === PG_UNIQUE_VIOLATION) throw new AccessTokenAlreadyExists();
+      throw error;
+    }
+  }
+
+  async findCredentialByHash(hash: string): Promise<AccessTokenCredential | null> {
+    const row = await this.dataSource.manager.findOne(WorkspaceAccessTokenOrmEntity, {
+      where: { hash },
+      relations: { membership: true },
+    });
+    if (!row?.membership) return null;
+    return {
+      token: WorkspaceMapper.accessTokenToDomain(row),
+      userId: row.membership.userId,
+      workspaceId: row.membership.workspaceId,
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import { Workspace } from '../domain/workspace.js';
+import { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
+import { WorkspaceMembership } from '../domain/workspace-membership.js';
+import { WorkspaceAccessTokenOrmEntity } from './workspace-access-token.orm-entity.js';
+import { WorkspaceMembershipOrmEntity } from './workspace-membership.orm-entity.js';
+import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
+
+/** Translates between the domain and the rows; the only place that knows both. */
+export const WorkspaceMapper = {
+  toDomain(row: WorkspaceOrmEntity): Workspace {
+    return Workspace.restore({
+      id: row.id,
+      name: row.name,
+      billingAccountEmail: row.billingAccountEmail,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      memberships: (row.memberships ?? []).map((membership) => WorkspaceMapper.membershipToDomain(membership)),
+    });
+  },
+
+  membershipToDomain(row: WorkspaceMembershipOrmEntity): WorkspaceMembership {
+    return WorkspaceMembership.restore({
+      id: row.id,
+      workspaceId: row.workspaceId,
+      userId: row.userId,
+      privilege: row.privilege,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      accessTokens: (row.accessTokens ?? []).map((token) => WorkspaceMapper.accessTokenToDomain(token)),
+    });
+  },
+
+  accessTokenToDomain(row: WorkspaceAccessTokenOrmEntity): WorkspaceAccessToken {
+    return WorkspaceAccessToken.restore({
+      id: row.id,
+      membershipId: row.membershipId,
+      name: row.name,
+      hash: row.hash,
+      createdAt: row.createdAt,
+      expiresAt: row.expiresAt,
+    });
+  },
+
+  toPersistence(workspace: Workspace): WorkspaceOrmEntity {
+    const row = new WorkspaceOrmEntity();
+    row.id = workspace.id;
+    row.name = workspace.name;
+    row.billingAccountEmail = workspace.billingAccountEmail;
+    row.createdAt = workspace.createdAt;
+    row.updatedAt = workspace.updatedAt;
+    return row;
+  },
+
+  membershipToPersistence(membership: WorkspaceMembership): WorkspaceMembershipOrmEntity {
+    const row = new WorkspaceMembershipOrmEntity();
+    row.id = membership.id;
+    row.workspaceId = membership.workspaceId;
+    row.userId = membership.userId;
+    row.privilege = membership.privilege;
+    row.createdAt = membership.createdAt;
+    row.updatedAt = membership.updatedAt;
+    return row;
+  },
+
+  accessTokenToPersistence(token: WorkspaceAccessToken): WorkspaceAccessTokenOrmEntity {
+    const row = new WorkspaceAccessTokenOrmEntity();
+    row.id = token.id;
+    row.membershipId = token.membershipId;
+    row.name = token.name;
+    row.hash = token.hash;
+    row.createdAt = token.createdAt;
+    row.expiresAt = token.expiresAt;
+    return row;
+  },
+};
