@@ -9,11 +9,13 @@ const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 /** Builds the whole application, ready to listen: the same for `main.ts` and the tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true });
-  // Bodies are JSON only: anything else is answered 415 rather than parsed as text.
-  adapter.getInstance().removeContentTypeParser('text/plain');
+  // Bodies are JSON only (Fastify's own parser): any other media type is answered 415, not parsed.
+  adapter.getInstance().removeAllContentTypeParsers();
+  adapter.getInstance().addContentTypeParser('application/json', { parseAs: 'string' }, adapter.getInstance().getDefaultJsonParser('error', 'error'));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
     abortOnError: false,
+    bodyParser: false,
   });
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {

@@ -19,8 +19,8 @@ export type JwtVerification =
 export interface DatabaseConfig {
   /** PostgreSQL connection string; absent means the embedded PGlite database. */
   url?: string;
-  /** Where the embedded database keeps its files; absent (only in tests) means in memory. */
-  embeddedDataDir?: string;
+  /** Where the embedded database keeps its files; `memory://` keeps it in memory. */
+  embeddedDataDir: string;
   poolSize: number;
 }
 
@@ -35,7 +35,7 @@ export class AppConfig {
   /** The token scope (or permission) that allows creating workspaces for other users. */
   readonly provisionScope: string;
 
-  constructor(values: Omit<AppConfig, never>) {
+  constructor(values: { [K in keyof AppConfig]: AppConfig[K] }) {
     Object.assign(this, values);
   }
 }

@@ -28,7 +28,8 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
     // gen_random_uuid() is core PostgreSQL; no extension (and no superuser) is needed.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    logging: ['error', 'warn'],
+    // Query errors are not logged here: adapters translate the expected ones, the HTTP filter logs the rest.
+    logging: ['warn', 'migration'],
   };
   if (config.url) {
     return { ...common, url: config.url, poolSize: config.poolSize, applicationName: 'workspaces-service' };
@@ -40,8 +41,9 @@ export function createDataSource(config: DatabaseConfig): DataSource {
   return new DataSource(dataSourceOptions(config));
 }
 
-function openEmbeddedDatabase(dataDir: string | undefined): PGlite {
-  if (!dataDir) return new PGlite();
+/** `memory://` keeps the database in memory (tests); any other value is a folder. */
+function openEmbeddedDatabase(dataDir: string): PGlite {
+  if (dataDir.startsWith('memory://')) return new PGlite('memory://');
   const path = resolve(dataDir);
   // PGlite creates its folder but not the folders above it.
   mkdirSync(dirname(path), { recursive: true });

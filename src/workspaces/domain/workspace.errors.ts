@@ -49,6 +49,14 @@ export class WorkspaceAlreadyExists extends DomainError {
   }
 }
 
+export class MemberAlreadyExists extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'WORKSPACE_MEMBERSHIP.ALREADY_EXISTS';
+  constructor() {
+    super('The user is already a member of this workspace');
+  }
+}
+
 export class AccessTokenAlreadyExists extends DomainError {
   readonly kind = 'conflict';
   readonly code = 'ACCESS_TOKEN.ALREADY_EXISTS';

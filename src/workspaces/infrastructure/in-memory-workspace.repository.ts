@@ -2,7 +2,7 @@ import { Workspace } from '../domain/workspace.js';
 import { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import { WorkspaceAccessTokenRepository, type AccessTokenCredential } from '../domain/workspace-access-token.repository.js';
 import { WorkspaceMembership } from '../domain/workspace-membership.js';
-import { AccessTokenAlreadyExists, MembershipNotFound, WorkspaceAlreadyExists } from '../domain/workspace.errors.js';
+import { AccessTokenAlreadyExists, MemberAlreadyExists, MembershipNotFound, WorkspaceAlreadyExists } from '../domain/workspace.errors.js';
 import { WorkspaceRepository } from '../domain/workspace.repository.js';
 
 /**
@@ -37,7 +37,7 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
   async insert(workspace: Workspace): Promise<void> {
     if (this.store.workspaces.has(workspace.id)) throw new WorkspaceAlreadyExists();
     const memberIds = workspace.memberships.map((m) => m.userId);
-    if (new Set(memberIds).size !== memberIds.length) throw new WorkspaceAlreadyExists();
+    if (new Set(memberIds).size !== memberIds.length) throw new MemberAlreadyExists();
     this.store.workspaces.set(workspace.id, workspace);
   }
 

@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { databaseViolation, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
 import type { Workspace } from '../domain/workspace.js';
-import { WorkspaceAlreadyExists } from '../domain/workspace.errors.js';
+import { MemberAlreadyExists, WorkspaceAlreadyExists } from '../domain/workspace.errors.js';
 import { WorkspaceRepository } from '../domain/workspace.repository.js';
 import { WorkspaceMembershipOrmEntity } from './workspace-membership.orm-entity.js';
 import { WorkspaceMapper } from './workspace.mapper.js';
 import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
+
+/** One membership per user and workspace (see the migrations). */
+const MEMBER_UNIQUE_CONSTRAINT = 'workspace_memberships_workspace_user_unique';
 
 @Injectable()
 export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
@@ -24,7 +27,10 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
         );
       });
     } catch (error) {
-      if (databaseViolation(error)?.code === PG_UNIQUE_VIOLATION) throw new WorkspaceAlreadyExists();
+      const violation = databaseViolation(error);
+      if (violation?.code === PG_UNIQUE_VIOLATION) {
+        throw violation.constraint === MEMBER_UNIQUE_CONSTRAINT ? new MemberAlreadyExists() : new WorkspaceAlreadyExists();
+      }
       throw error;
     }
   }

@@ -1,0 +1,53 @@
+import { InMemoryWorkspaceRepository, InMemoryWorkspaceStore } from '../infrastructure/in-memory-workspace.repository.js';
+import { ProvisioningNotAllowed } from '../domain/workspace.errors.js';
+import { WorkspacePrivilege } from '../domain/workspace-privilege.js';
+import { CreateWorkspaceUseCase } from './create-workspace.use-case.js';
+
+describe('CreateWorkspaceUseCase', () => {
+  let store: InMemoryWorkspaceStore;
+  let workspaces: InMemoryWorkspaceRepository;
+  let useCase: CreateWorkspaceUseCase;
+
+  beforeEach(() => {
+    store = new InMemoryWorkspaceStore();
+    workspaces = new InMemoryWorkspaceRepository(store);
+    useCase = new CreateWorkspaceUseCase(workspaces);
+  });
+
+  it('stores the workspace with its owner and returns it', async () => {
+    const created = await useCase.execute({
+      actor: { userId: 'alice', mayProvisionWorkspaces: false },
+      name: 'Team',
+      billingAccountEmail: 'billing@example.com',
+    });
+    const stored = await workspaces.findById(created.id);
+    expect(stored?.name).toBe('Team');
+    expect(stored?.billingAccountEmail).toBe('billing@example.com');
+    expect(stored?.memberships.map((m) => [m.id, m.userId, m.privilege])).toEqual([
+      [created.memberships[0].id, 'alice', WorkspacePrivilege.OWNER],
+    ]);
+  });
+
+  it('stores nothing when the actor may not provision for someone else', async () => {
+    await expect(
+      useCase.execute({
+        actor: { userId: 'alice', mayProvisionWorkspaces: false },
+        name: 'Team',
+        billingAccountEmail: 'billing@example.com',
+        firstMemberId: 'bob',
+      }),
+    ).rejects.toThrow(ProvisioningNotAllowed);
+    expect(store.workspaces.size).toBe(0);
+  });
+
+  it('provisions a workspace owned by firstMemberId', async () => {
+    const created = await useCase.execute({
+      actor: { userId: 'provisioner', mayProvisionWorkspaces: true },
+      name: 'Team',
+      billingAccountEmail: 'billing@example.com',
+      firstMemberId: 'bob',
+    });
+    const stored = await workspaces.findById(created.id);
+    expect(stored?.memberships.map((m) => m.userId)).toEqual(['bob']);
+  });
+});

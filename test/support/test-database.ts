@@ -1,0 +1,27 @@
+import type { DataSource } from 'typeorm';
+import type { DatabaseConfig } from '../../src/config/app-config.js';
+import { createDataSource, runMigrations } from '../../src/database/data-source.js';
+
+/**
+ * Tests run against real PostgreSQL when TEST_DATABASE_URL is set, else against an in-memory
+ * embedded database. A database whose name does not contain "test" is refused: tests write to it.
+ */
+export function testDatabaseConfig(): DatabaseConfig {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return { embeddedDataDir: 'memory://', poolSize: 1 };
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (!name.toLowerCase().includes('test')) {
+    throw new Error(`Refusing to run tests against "${name}": TEST_DATABASE_URL must name a database whose name contains "test"`);
+  }
+  return { url, embeddedDataDir: 'memory://', poolSize: 10 };
+}
+
+export const usesPostgres = (): boolean => Boolean(process.env.TEST_DATABASE_URL);
+
+/** A migrated data source for repository tests. */
+export async function openTestDataSource(): Promise<DataSource> {
+  const dataSource = createDataSource(testDatabaseConfig());
+  await dataSource.initialize();
+  await runMigrations(dataSource);
+  return dataSource;
+}
