@@ -42,8 +42,8 @@ function translate(error: unknown): Error {
   if (error instanceof errors.JWTExpired) return new InvalidBearerToken('expired');
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return new IdentityProviderUnavailable();
   if (error instanceof errors.JOSEError) return new InvalidBearerToken('invalid');
-  // A JWKS that cannot be fetched surfaces as a plain network error.
-  if (error instanceof TypeError) return new IdentityProviderUnavailable();
+  // A JWKS that cannot be fetched surfaces as fetch's network error (compared by name: it may come from another realm).
+  if ((error as { name?: unknown } | null)?.name === 'TypeError') return new IdentityProviderUnavailable();
   return new InvalidBearerToken('invalid');
 }
 

@@ -78,7 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       if (!protocols.includes(parsed.protocol)) throw new Error('protocol');
       return parsed;
     } catch {
-      problems.push(`${name} must be a ${protocols.join(' or ')}// URL (got "${redact(raw)}")`);
+      const schemes = protocols.map((protocol) => protocol.replace(':', '')).join(' or ');
+      problems.push(`${name} must be a URL with the scheme ${schemes} (got "${redact(raw)}")`);
       return undefined;
     }
   };

@@ -8,8 +8,9 @@ import { CreateWorkspaceRequestDto } from './create-workspace.request.dto.js';
 import { CreateWorkspaceResponseDto } from './workspace.response.dto.js';
 
 @ApiTags('workspaces')
-@ApiBearerAuth('Bearer')
+// Either credential is accepted (as in the contract: Bearer, then Basic).
 @ApiSecurity('Basic')
+@ApiBearerAuth('Bearer')
 @Controller('api/v1/workspaces')
 export class WorkspacesController {
   constructor(private readonly createWorkspace: CreateWorkspaceUseCase) {}

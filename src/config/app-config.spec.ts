@@ -1,0 +1,78 @@
+import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config.js';
+
+const SECRET = 'a-production-secret-of-at-least-32-chars';
+
+describe('loadConfig', () => {
+  it('starts a fresh clone with no configuration at all: embedded database, development secret', () => {
+    const config = loadConfig({});
+    expect(config.nodeEnv).toBe('development');
+    expect(config.port).toBe(3000);
+    expect(config.database.url).toBeUndefined();
+    expect(config.database.embeddedDataDir).toBe('./data/pglite');
+    expect(config.jwt).toMatchObject({ kind: 'secret', secret: DEVELOPMENT_JWT_SECRET, isDevelopmentDefault: true });
+    expect(config.provisionScope).toBe('workspaces:provision');
+  });
+
+  it('reads every setting', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '8080',
+      LOG_LEVEL: 'warn',
+      BODY_LIMIT_BYTES: '2048',
+      DATABASE_URL: 'postgres://app:pw@db:5432/workspaces',
+      DATABASE_POOL_SIZE: '20',
+      AUTH_JWKS_URL: 'https://idp.example.com/.well-known/jwks.json',
+      AUTH_ISSUER: 'https://idp.example.com/',
+      AUTH_AUDIENCE: 'workspaces',
+      AUTH_PROVISION_SCOPE: 'admin:provision',
+    });
+    expect(config).toMatchObject({
+      nodeEnv: 'production',
+      host: '127.0.0.1',
+      port: 8080,
+      logLevel: 'warn',
+      bodyLimitBytes: 2048,
+      database: { url: 'postgres://app:pw@db:5432/workspaces', poolSize: 20 },
+      jwt: { kind: 'jwks', issuer: 'https://idp.example.com/', audience: 'workspaces' },
+      provisionScope: 'admin:provision',
+    });
+  });
+
+  const problemsOf = (env: Record<string, string>): string => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be a whole number from 0 to 65535 (got "eighty")'],
+    [{ PORT: '70000' }, 'PORT must be a whole number'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must be a URL with the scheme postgres or postgresql'],
+    [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE must be a whole number from 1 to 100'],
+    [{ AUTH_JWT_SECRET: 'short' }, 'AUTH_JWT_SECRET must be at least 32 characters long'],
+    [{ AUTH_JWKS_URL: 'https://idp/jwks' }, 'AUTH_ISSUER is required with AUTH_JWKS_URL'],
+    [{ AUTH_JWKS_URL: 'https://idp/jwks', AUTH_JWT_SECRET: SECRET }, 'set either AUTH_JWKS_URL or AUTH_JWT_SECRET, not both'],
+    [{ NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET }, 'DATABASE_URL is required in production'],
+    [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' }, 'AUTH_JWKS_URL (with AUTH_ISSUER and AUTH_AUDIENCE) or AUTH_JWT_SECRET is required in production'],
+  ])('refuses %j, naming the variable', (env, message) => {
+    expect(problemsOf(env)).toContain(message);
+  });
+
+  it('reports every problem at once and never echoes a password', () => {
+    const message = problemsOf({ PORT: 'x', DATABASE_URL: 'mysql://user:hunter2@db/x' });
+    expect(message).toContain('PORT');
+    expect(message).toContain('DATABASE_URL');
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ port: 3000, database: { url: undefined } });
+  });
+});

@@ -1,0 +1,78 @@
+import { loadContract } from '../support/contract.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** What a generated client depends on in a schema: types, formats, references, constraints, required. */
+function shapeOf(schema: any): unknown {
+  if (schema === undefined) return undefined;
+  if (schema.$ref) return { ref: String(schema.$ref).split('/').pop() };
+  return {
+    type: schema.type,
+    format: schema.format,
+    enum: schema.enum,
+    minLength: schema.minLength,
+    maxLength: schema.maxLength,
+    items: shapeOf(schema.items),
+    anyOf: schema.anyOf?.map(shapeOf),
+    properties: schema.properties
+      ? Object.fromEntries(Object.entries(schema.properties).map(([name, value]) => [name, shapeOf(value)]))
+      : undefined,
+    required: schema.required ? [...schema.required].sort() : undefined,
+  };
+}
+
+describe('OpenAPI document and Swagger UI', () => {
+  let t: TestApp;
+  let document: any;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const response = await t.request({ method: 'GET', url: '/docs-json' });
+    expect(response.status).toBe(200);
+    document = response.body;
+  });
+  afterAll(async () => t.close());
+
+  it('serves Swagger UI at /docs', async () => {
+    const response = await t.request({ method: 'GET', url: '/docs' });
+    expect(response.status).toBe(200);
+    expect(String(response.headers['content-type'])).toContain('text/html');
+    expect(response.text).toContain('swagger-ui');
+  });
+
+  it('is an OpenAPI 3.1 document of the AskUI Workspaces API 0.2.15', () => {
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.info).toMatchObject({ title: 'AskUI Workspaces API', version: '0.2.15' });
+  });
+
+  const contract = loadContract('create-workspace.openapi.yaml');
+
+  it.each(Object.keys(contract.components.schemas))('has the contract schema %s, with every property, type, format and required list', (name) => {
+    expect(document.components.schemas[name]).toBeDefined();
+    expect(shapeOf(document.components.schemas[name])).toEqual(shapeOf(contract.components.schemas[name]));
+  });
+
+  it('declares the contract security schemes', () => {
+    expect(document.components.securitySchemes.Bearer).toMatchObject(contract.components.securitySchemes.Bearer);
+    expect(document.components.securitySchemes.Basic).toEqual(expect.objectContaining(contract.components.securitySchemes.Basic));
+  });
+
+  it('documents POST /api/v1/workspaces as the contract does, with 401 and 403', () => {
+    const expected = contract.paths['/api/v1/workspaces'].post;
+    const actual = document.paths['/api/v1/workspaces'].post;
+    expect(actual.operationId).toBe(expected.operationId);
+    expect(actual.summary).toBe(expected.summary);
+    expect(actual.tags).toEqual(expected.tags);
+    expect(actual.security).toEqual(expected.security);
+    expect(actual.requestBody.required).toBe(true);
+    expect(shapeOf(actual.requestBody.content['application/json'].schema)).toEqual(
+      shapeOf(expected.requestBody.content['application/json'].schema),
+    );
+    for (const status of Object.keys(expected.responses)) {
+      expect(shapeOf(actual.responses[status].content['application/json'].schema)).toEqual(
+        shapeOf(expected.responses[status].content['application/json'].schema),
+      );
+    }
+    expect(shapeOf(actual.responses['401'].content['application/json'].schema)).toEqual({ ref: 'StringErrorResponse' });
+    expect(shapeOf(actual.responses['403'].content['application/json'].schema)).toEqual({ ref: 'StringErrorResponse' });
+  });
+});
