@@ -9,6 +9,24 @@ import { WorkspacePrivilege } from '../domain/workspace-privilege.js';
  * listed here. Schema names and keys are the contract's, including its snake_case token keys.
  */
 
+/** The id and timestamps that the contract's resources start with (its camelCase ones). */
+abstract class ResourceDto {
+  @ApiProperty({ type: 'string', format: 'uuid4', required: false, title: 'Id' })
+  id: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time', required: false, title: 'Createdat' })
+  createdAt: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time', required: false, title: 'Updatedat' })
+  updatedAt: string;
+
+  protected assignResource(source: { id: string; createdAt: Date; updatedAt: Date }): void {
+    this.id = source.id;
+    this.createdAt = source.createdAt.toISOString();
+    this.updatedAt = source.updatedAt.toISOString();
+  }
+}
+
 @ApiSchema({ name: 'WorkspaceAccessToken' })
 export class WorkspaceAccessTokenDto {
   @ApiProperty({ type: 'string', format: 'uuid4', required: false, title: 'Id' })
@@ -38,16 +56,7 @@ export class WorkspaceAccessTokenDto {
 }
 
 @ApiSchema({ name: 'workspaces__entrypoints__http__routers__workspaces__main__CreateWorkspaceResponseDto__WorkspaceMembershipDto' })
-export class CreateWorkspaceMembershipDto {
-  @ApiProperty({ type: 'string', format: 'uuid4', required: false, title: 'Id' })
-  id: string;
-
-  @ApiProperty({ type: 'string', format: 'date-time', required: false, title: 'Createdat' })
-  createdAt: string;
-
-  @ApiProperty({ type: 'string', format: 'date-time', required: false, title: 'Updatedat' })
-  updatedAt: string;
-
+export class CreateWorkspaceMembershipDto extends ResourceDto {
   @ApiProperty({ type: 'string', title: 'Userid' })
   userId: string;
 
@@ -62,9 +71,7 @@ export class CreateWorkspaceMembershipDto {
 
   static from(membership: WorkspaceMembership): CreateWorkspaceMembershipDto {
     const dto = new CreateWorkspaceMembershipDto();
-    dto.id = membership.id;
-    dto.createdAt = membership.createdAt.toISOString();
-    dto.updatedAt = membership.updatedAt.toISOString();
+    dto.assignResource(membership);
     dto.userId = membership.userId;
     dto.workspaceId = membership.workspaceId;
     dto.privileges = [membership.privilege];
@@ -74,16 +81,7 @@ export class CreateWorkspaceMembershipDto {
 }
 
 @ApiSchema({ name: 'CreateWorkspaceResponseDto' })
-export class CreateWorkspaceResponseDto {
-  @ApiProperty({ type: 'string', format: 'uuid4', required: false, title: 'Id' })
-  id: string;
-
-  @ApiProperty({ type: 'string', format: 'date-time', required: false, title: 'Createdat' })
-  createdAt: string;
-
-  @ApiProperty({ type: 'string', format: 'date-time', required: false, title: 'Updatedat' })
-  updatedAt: string;
-
+export class CreateWorkspaceResponseDto extends ResourceDto {
   @ApiProperty({ type: 'string', title: 'Name' })
   name: string;
 
@@ -92,9 +90,7 @@ export class CreateWorkspaceResponseDto {
 
   static from(workspace: Workspace): CreateWorkspaceResponseDto {
     const dto = new CreateWorkspaceResponseDto();
-    dto.id = workspace.id;
-    dto.createdAt = workspace.createdAt.toISOString();
-    dto.updatedAt = workspace.updatedAt.toISOString();
+    dto.assignResource(workspace);
     dto.name = workspace.name;
     dto.memberships = workspace.memberships.map((membership) => CreateWorkspaceMembershipDto.from(membership));
     return dto;
