@@ -24,7 +24,10 @@ export class CreateWorkspaces1764270000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT workspace_memberships_workspace_user_unique UNIQUE (workspace_id, user_id)
       )`);
-    await queryRunner.query(`CREATE INDEX workspace_memberships_user_id_idx ON workspace_memberships (user_id)`);
+    // A user's workspaces, in the order they joined them (keyset pagination).
+    await queryRunner.query(
+      `CREATE INDEX workspace_memberships_user_joined_idx ON workspace_memberships (user_id, created_at, workspace_id)`,
+    );
     await queryRunner.query(`
       CREATE TABLE workspace_access_tokens (
         id uuid PRIMARY KEY,

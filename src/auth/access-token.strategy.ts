@@ -3,8 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-custom';
 import { AuthenticateAccessTokenUseCase } from '../workspaces/application/authenticate-access-token.use-case.js';
-import { InvalidAccessToken } from '../workspaces/domain/workspace.errors.js';
-import { accessTokenFromBasic, credentialsFor } from './authorization-header.js';
+import { credentialsFor } from './authorization-header.js';
 import type { Principal } from './principal.js';
 
 /**
@@ -21,14 +20,13 @@ export class AccessTokenStrategy extends PassportStrategy(Strategy, 'basic') {
   async validate(request: FastifyRequest): Promise<Principal | null> {
     const credentials = credentialsFor(request.headers.authorization, 'Basic');
     if (credentials === undefined) return null;
-    const secret = accessTokenFromBasic(credentials);
-    if (secret === undefined) throw new InvalidAccessToken('unknown');
-    const credential = await this.authenticateAccessToken.execute(secret);
+    const credential = await this.authenticateAccessToken.execute(credentials);
     return {
       userId: credential.userId,
       mayProvisionWorkspaces: false,
+      restrictedToWorkspaceId: credential.workspaceId,
       authenticatedWith: 'access-token',
-      accessToken: { id: credential.token.id, workspaceId: credential.workspaceId },
+      accessTokenId: credential.token.id,
     };
   }
 }

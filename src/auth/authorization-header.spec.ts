@@ -1,6 +1,4 @@
-import { accessTokenFromBasic, credentialsFor } from './authorization-header.js';
-
-const b64 = (value: string) => Buffer.from(value).toString('base64');
+import { credentialsFor } from './authorization-header.js';
 
 describe('credentialsFor', () => {
   it('returns the credentials of the named scheme, whatever its case', () => {
@@ -15,22 +13,5 @@ describe('credentialsFor', () => {
     expect(credentialsFor('Bearer', 'Bearer')).toBeUndefined();
     expect(credentialsFor('Bearer a b', 'Bearer')).toBeUndefined();
     expect(credentialsFor(['Bearer a', 'Bearer b'], 'Bearer')).toBeUndefined();
-  });
-});
-
-describe('accessTokenFromBasic', () => {
-  it('reads the bare token, as the reference clients send it', () => {
-    expect(accessTokenFromBasic(b64('wsat_secret'))).toBe('wsat_secret');
-  });
-
-  it('reads the password part of user:password, as curl -u sends it', () => {
-    expect(accessTokenFromBasic(b64('me:wsat_secret'))).toBe('wsat_secret');
-    expect(accessTokenFromBasic(b64(':wsat_secret'))).toBe('wsat_secret');
-  });
-
-  it('returns nothing for credentials that are not base64 or carry no token', () => {
-    expect(accessTokenFromBasic('not base64!')).toBeUndefined();
-    expect(accessTokenFromBasic(b64('user:'))).toBeUndefined();
-    expect(accessTokenFromBasic('')).toBeUndefined();
   });
 });

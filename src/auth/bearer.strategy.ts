@@ -3,6 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-custom';
 import { AppConfig } from '../config/app-config.js';
+import { RecordUserProfileUseCase } from '../users/application/record-user-profile.use-case.js';
 import { credentialsFor } from './authorization-header.js';
 import { BearerTokenVerifier } from './bearer-token-verifier.js';
 import type { Principal } from './principal.js';
@@ -12,6 +13,7 @@ import type { Principal } from './principal.js';
 export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
   constructor(
     private readonly verifier: BearerTokenVerifier,
+    private readonly recordUserProfile: RecordUserProfileUseCase,
     private readonly config: AppConfig,
   ) {
     super();
@@ -22,6 +24,7 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
     const token = credentialsFor(request.headers.authorization, 'Bearer');
     if (token === undefined) return null;
     const identity = await this.verifier.verify(token);
+    await this.recordUserProfile.execute(identity.profile);
     return {
       userId: identity.userId,
       mayProvisionWorkspaces: identity.scopes.includes(this.config.provisionScope),

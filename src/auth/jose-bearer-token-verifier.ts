@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { AppConfig } from '../config/app-config.js';
+import type { UserProfile } from '../users/domain/user.js';
 import { IdentityProviderUnavailable, InvalidBearerToken } from './auth.errors.js';
 import { BearerTokenVerifier, type VerifiedIdentity } from './bearer-token-verifier.js';
 
@@ -34,7 +35,7 @@ export class JoseBearerTokenVerifier extends BearerTokenVerifier {
       throw translate(error);
     }
     if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new InvalidBearerToken('invalid');
-    return { userId: payload.sub, scopes: scopesOf(payload) };
+    return { userId: payload.sub, scopes: scopesOf(payload), profile: profileOf(payload.sub, payload) };
   }
 }
 
@@ -45,6 +46,17 @@ function translate(error: unknown): Error {
   // A JWKS that cannot be fetched surfaces as fetch's network error (compared by name: it may come from another realm).
   if ((error as { name?: unknown } | null)?.name === 'TypeError') return new IdentityProviderUnavailable();
   return new InvalidBearerToken('invalid');
+}
+
+function profileOf(userId: string, payload: JWTPayload): UserProfile {
+  const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
+  return {
+    id: userId,
+    email: text(payload.email),
+    name: text(payload.name),
+    picture: text(payload.picture),
+    emailVerified: typeof payload.email_verified === 'boolean' ? payload.email_verified : undefined,
+  };
 }
 
 function scopesOf(payload: JWTPayload): string[] {

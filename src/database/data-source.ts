@@ -5,12 +5,13 @@ import { DataSource, MigrationExecutor, type DataSourceOptions } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
 import { migrations } from '../../migrations/index.js';
 import type { DatabaseConfig } from '../config/app-config.js';
+import { UserOrmEntity } from '../users/infrastructure/user.orm-entity.js';
 import { WorkspaceAccessTokenOrmEntity } from '../workspaces/infrastructure/workspace-access-token.orm-entity.js';
 import { WorkspaceMembershipOrmEntity } from '../workspaces/infrastructure/workspace-membership.orm-entity.js';
 import { WorkspaceOrmEntity } from '../workspaces/infrastructure/workspace.orm-entity.js';
 import { PglitePool } from './pglite-pool.js';
 
-export const entities = [WorkspaceOrmEntity, WorkspaceMembershipOrmEntity, WorkspaceAccessTokenOrmEntity];
+export const entities = [WorkspaceOrmEntity, WorkspaceMembershipOrmEntity, WorkspaceAccessTokenOrmEntity, UserOrmEntity];
 
 /**
  * The one description of the database, used by the application and by the migration command.

@@ -14,9 +14,12 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
 
 export const DEFAULT_CHALLENGE = 'Bearer realm="workspaces"';
 
+/** Errors that the contract answers as `{"detail": [{"msg": "..."}]}` rather than `{"detail": "..."}`. */
+const LIST_DETAIL_CODES = new Set(['WORKSPACE.NOT_FOUND', 'WORKSPACE_MEMBERSHIP.NOT_FOUND', 'WORKSPACE_MEMBERSHIP.LAST_OWNER']);
+
 interface HttpError {
   status: number;
-  body: { detail: string | ValidationIssue[] };
+  body: { detail: string | ValidationIssue[] | { msg: string }[] };
   headers?: Record<string, string>;
 }
 
@@ -54,7 +57,8 @@ function fromDomainError(error: DomainError): HttpError {
     return { status, body: { detail: [{ loc: ['body'], msg: error.message, type: 'value_error' }] } };
   }
   const headers = error instanceof UnauthenticatedError ? { 'www-authenticate': error.challenge } : undefined;
-  return { status, body: { detail: error.message }, headers };
+  const detail = LIST_DETAIL_CODES.has(error.code) ? [{ msg: error.message }] : error.message;
+  return { status, body: { detail }, headers };
 }
 
 function fromHttpException(exception: HttpException): HttpError {

@@ -6,7 +6,7 @@ import { RequestValidationError, type ValidationIssue } from './validation-issue
 const LOCATION: Partial<Record<ArgumentMetadata['type'], string>> = { body: 'body', query: 'query', param: 'path' };
 
 /** When a value fails several rules, the client hears of the most basic one, as pydantic reports it. */
-const PRIORITY = ['missing', 'string_type'];
+const PRIORITY = ['missing', 'string_type', 'list_type', 'int_parsing'];
 
 /**
  * Validates a request part against its DTO class and answers problems in FastAPI's shape.

@@ -3,4 +3,10 @@ export interface Actor {
   readonly userId: string;
   /** May create workspaces whose first owner is someone else. */
   readonly mayProvisionWorkspaces: boolean;
+  /** Set for a workspace access token: the actor acts only inside this workspace. */
+  readonly restrictedToWorkspaceId?: string;
+}
+
+export function mayActIn(actor: Actor, workspaceId: string): boolean {
+  return actor.restrictedToWorkspaceId === undefined || actor.restrictedToWorkspaceId === workspaceId;
 }

@@ -13,4 +13,10 @@ export abstract class WorkspaceAccessTokenRepository {
   abstract insert(token: WorkspaceAccessToken): Promise<void>;
 
   abstract findCredentialByHash(hash: string): Promise<AccessTokenCredential | null>;
+
+  /** The membership's tokens, oldest first. */
+  abstract listByMembership(membershipId: string): Promise<WorkspaceAccessToken[]>;
+
+  /** Deletes the token if it belongs to the membership; false when there is no such token. */
+  abstract delete(tokenId: string, membershipId: string): Promise<boolean>;
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { WorkspaceAccessToken } from './workspace-access-token.js';
 import { WorkspacePrivilege } from './workspace-privilege.js';
 
 export interface WorkspaceMembershipProps {
@@ -10,7 +9,6 @@ export interface WorkspaceMembershipProps {
   privilege: WorkspacePrivilege;
   createdAt: Date;
   updatedAt: Date;
-  accessTokens: WorkspaceAccessToken[];
 }
 
 /** A user's place in a workspace. */
@@ -25,12 +23,11 @@ export class WorkspaceMembership {
       privilege: input.privilege,
       createdAt: input.now,
       updatedAt: input.now,
-      accessTokens: [],
     });
   }
 
   static restore(props: WorkspaceMembershipProps): WorkspaceMembership {
-    return new WorkspaceMembership({ ...props, accessTokens: [...props.accessTokens] });
+    return new WorkspaceMembership({ ...props });
   }
 
   get id(): string {
@@ -51,11 +48,11 @@ export class WorkspaceMembership {
   get updatedAt(): Date {
     return this.props.updatedAt;
   }
-  get accessTokens(): readonly WorkspaceAccessToken[] {
-    return this.props.accessTokens;
-  }
-
   isOwner(): boolean {
     return this.props.privilege === WorkspacePrivilege.OWNER;
+  }
+
+  belongsTo(userId: string): boolean {
+    return this.props.userId === userId;
   }
 }

@@ -17,6 +17,14 @@ export class InvalidUserId extends DomainError {
   }
 }
 
+export class InvalidExpiry extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'ACCESS_TOKEN.INVALID_EXPIRY';
+  constructor() {
+    super('expiresAt must be in the future');
+  }
+}
+
 export class ProvisioningNotAllowed extends DomainError {
   readonly kind = 'forbidden';
   readonly code = 'WORKSPACE.PROVISIONING_NOT_ALLOWED';
@@ -25,6 +33,13 @@ export class ProvisioningNotAllowed extends DomainError {
   }
 }
 
+/** A member whose role does not allow the action. */
+export class NotAllowed extends DomainError {
+  readonly kind = 'forbidden';
+  readonly code = 'WORKSPACE.NOT_ALLOWED';
+}
+
+/** Also what a non-member hears about a workspace that exists. */
 export class WorkspaceNotFound extends DomainError {
   readonly kind = 'not_found';
   readonly code = 'WORKSPACE.NOT_FOUND';
@@ -41,6 +56,14 @@ export class MembershipNotFound extends DomainError {
   }
 }
 
+export class AccessTokenNotFound extends DomainError {
+  readonly kind = 'not_found';
+  readonly code = 'ACCESS_TOKEN.NOT_FOUND';
+  constructor() {
+    super('Access token not found');
+  }
+}
+
 export class WorkspaceAlreadyExists extends DomainError {
   readonly kind = 'conflict';
   readonly code = 'WORKSPACE.ALREADY_EXISTS';
@@ -54,6 +77,14 @@ export class MemberAlreadyExists extends DomainError {
   readonly code = 'WORKSPACE_MEMBERSHIP.ALREADY_EXISTS';
   constructor() {
     super('The user is already a member of this workspace');
+  }
+}
+
+export class LastOwnerCannotLeave extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'WORKSPACE_MEMBERSHIP.LAST_OWNER';
+  constructor() {
+    super('Cannot delete the last ROLE_WORKSPACE_OWNER of the workspace. Please, delete the workspace instead.');
   }
 }
 

@@ -1,10 +1,66 @@
 import type { Workspace } from './workspace.js';
+import type { WorkspaceMembership } from './workspace-membership.js';
 
-/** Port: where workspaces live. Implemented in infrastructure; the abstract class is the injection token. */
+/** A workspace without its memberships, for lists. */
+export interface WorkspaceSummary {
+  id: string;
+  name: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Position in a user's workspace list: after the membership joined at `joinedAt` in `workspaceId`. */
+export interface WorkspaceListPosition {
+  joinedAt: Date;
+  workspaceId: string;
+}
+
+export interface WorkspaceListPage {
+  workspaces: WorkspaceSummary[];
+  /** Where the next page starts; null on the last page. */
+  next: WorkspaceListPosition | null;
+}
+
+export interface MembershipQuery {
+  /** Only memberships of workspaces this user belongs to. */
+  visibleTo: string;
+  /** Only this workspace (an access token's), when set. */
+  withinWorkspaceId?: string;
+  userIds?: string[];
+  workspaceIds?: string[];
+}
+
+export interface MembershipListing {
+  membership: WorkspaceMembership;
+  workspace: WorkspaceSummary;
+}
+
+/** Port: where workspaces and their memberships live. The abstract class is the injection token. */
 export abstract class WorkspaceRepository {
   /** Stores a new workspace together with its memberships, atomically: all of it or nothing. */
   abstract insert(workspace: Workspace): Promise<void>;
 
-  /** The workspace with its memberships and their access tokens. */
+  /** The workspace with its memberships. */
   abstract findById(id: string): Promise<Workspace | null>;
+
+  /**
+   * Loads the workspace, applies `change` and stores what it changed (name, added and removed
+   * memberships, deletion), in one transaction that excludes every other change to the same
+   * workspace: rules over several memberships (the last owner) hold under concurrency.
+   * Throws WorkspaceNotFound when there is no such workspace.
+   */
+  abstract update<T>(id: string, change: (workspace: Workspace) => T): Promise<T>;
+
+  abstract findMembershipById(id: string): Promise<WorkspaceMembership | null>;
+
+  abstract findMembership(workspaceId: string, userId: string): Promise<WorkspaceMembership | null>;
+
+  /** Memberships matching the query, by workspace then join time. */
+  abstract listMemberships(query: MembershipQuery): Promise<MembershipListing[]>;
+
+  /** The user's workspaces in the order they joined them, one page at a time. */
+  abstract listWorkspacesOf(
+    userId: string,
+    options: { withinWorkspaceId?: string; after?: WorkspaceListPosition; limit: number },
+  ): Promise<WorkspaceListPage>;
 }

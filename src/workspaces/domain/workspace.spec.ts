@@ -16,7 +16,6 @@ describe('Workspace.create', () => {
     expect(owner.userId).toBe('alice');
     expect(owner.privilege).toBe(WorkspacePrivilege.OWNER);
     expect(owner.workspaceId).toBe(workspace.id);
-    expect(owner.accessTokens).toEqual([]);
   });
 
   it('gives the workspace and its membership fresh v4 ids and the same timestamps', () => {

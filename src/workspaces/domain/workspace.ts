@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from './actor.js';
-import { InvalidUserId, InvalidWorkspaceName, ProvisioningNotAllowed } from './workspace.errors.js';
+import { mayActIn, type Actor } from './actor.js';
+import {
+  InvalidUserId,
+  InvalidWorkspaceName,
+  LastOwnerCannotLeave,
+  MemberAlreadyExists,
+  MembershipNotFound,
+  NotAllowed,
+  ProvisioningNotAllowed,
+  WorkspaceNotFound,
+} from './workspace.errors.js';
 import { WorkspaceMembership } from './workspace-membership.js';
+import { WorkspacePolicy } from './workspace-policy.js';
 import { WorkspacePrivilege } from './workspace-privilege.js';
 import { isValidWorkspaceName } from './workspace-rules.js';
 
@@ -23,7 +33,13 @@ export interface CreateWorkspaceInput {
   now: Date;
 }
 
+/**
+ * A workspace and its memberships: the unit that changes atomically. Every rule about who may
+ * change what, and that a workspace always keeps an owner, is enforced here.
+ */
 export class Workspace {
+  private deleted = false;
+
   private constructor(private readonly props: WorkspaceProps) {}
 
   /**
@@ -57,6 +73,56 @@ export class Workspace {
     return firstMemberId;
   }
 
+  /**
+   * The actor's membership. Someone who is not a member (or whose access token belongs to another
+   * workspace) learns nothing: the workspace does not exist for them.
+   */
+  membershipOf(actor: Actor): WorkspaceMembership {
+    const membership = mayActIn(actor, this.id) ? this.props.memberships.find((m) => m.belongsTo(actor.userId)) : undefined;
+    if (!membership) throw new WorkspaceNotFound();
+    return membership;
+  }
+
+  rename(actor: Actor, name: string, now: Date): void {
+    const { privilege } = this.membershipOf(actor);
+    if (!WorkspacePolicy.mayRename(privilege)) throw new NotAllowed('Only owners and admins may rename the workspace');
+    if (!isValidWorkspaceName(name)) throw new InvalidWorkspaceName();
+    this.props.name = name;
+    this.props.updatedAt = now;
+  }
+
+  /** Marks the workspace for deletion, with its memberships and their tokens. */
+  delete(actor: Actor): void {
+    const { privilege } = this.membershipOf(actor);
+    if (!WorkspacePolicy.mayDelete(privilege)) throw new NotAllowed('Only owners may delete the workspace');
+    this.deleted = true;
+  }
+
+  addMember(actor: Actor, userId: string, privilege: WorkspacePrivilege, now: Date): WorkspaceMembership {
+    const own = this.membershipOf(actor);
+    if (!WorkspacePolicy.mayAddMember(own.privilege, privilege)) {
+      throw new NotAllowed(`A ${own.privilege} may not add a ${privilege}`);
+    }
+    if (userId.length === 0) throw new InvalidUserId();
+    if (this.props.memberships.some((m) => m.belongsTo(userId))) throw new MemberAlreadyExists();
+    const membership = WorkspaceMembership.create({ workspaceId: this.id, userId, privilege, now });
+    this.props.memberships.push(membership);
+    return membership;
+  }
+
+  /** Owners remove anyone, admins remove non-owners, everyone may leave; the last owner may not go. */
+  removeMembership(actor: Actor, membershipId: string): WorkspaceMembership {
+    const own = this.membershipOf(actor);
+    const target = this.props.memberships.find((m) => m.id === membershipId);
+    if (!target) throw new MembershipNotFound();
+    if (!WorkspacePolicy.mayRemoveMember(own.privilege, target.privilege, target.id === own.id)) {
+      throw new NotAllowed(`A ${own.privilege} may not remove a ${target.privilege}`);
+    }
+    if (target.isOwner() && this.props.memberships.filter((m) => m.isOwner()).length === 1) throw new LastOwnerCannotLeave();
+    this.props.memberships = this.props.memberships.filter((m) => m.id !== membershipId);
+    return target;
+  }
+
   get id(): string {
     return this.props.id;
   }
@@ -74,5 +140,8 @@ export class Workspace {
   }
   get memberships(): readonly WorkspaceMembership[] {
     return this.props.memberships;
+  }
+  get isDeleted(): boolean {
+    return this.deleted;
   }
 }

@@ -1,16 +1,16 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import type { Workspace } from '../domain/workspace.js';
-import type { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import type { WorkspaceMembership } from '../domain/workspace-membership.js';
 import { WorkspacePrivilege } from '../domain/workspace-privilege.js';
+import type { WorkspaceSummary } from '../domain/workspace.repository.js';
 
 /*
  * Response bodies, built field by field from domain objects: nothing reaches a client unless it is
  * listed here. Schema names and keys are the contract's, including its snake_case token keys.
  */
 
-/** The id and timestamps that the contract's resources start with (its camelCase ones). */
-abstract class ResourceDto {
+/** The id and timestamps that the contract's resources start with. */
+export abstract class ResourceDto {
   @ApiProperty({ type: 'string', format: 'uuid4', required: false, title: 'Id' })
   id: string;
 
@@ -27,6 +27,26 @@ abstract class ResourceDto {
   }
 }
 
+/** A membership's user, workspace and privileges, as every membership schema of the contract has them. */
+export abstract class MembershipDto extends ResourceDto {
+  @ApiProperty({ type: 'string', title: 'Userid' })
+  userId: string;
+
+  @ApiProperty({ type: 'string', format: 'uuid4', title: 'Workspaceid' })
+  workspaceId: string;
+
+  @ApiProperty({ enum: WorkspacePrivilege, enumName: 'WorkspacePrivilege', isArray: true, title: 'Privileges' })
+  privileges: WorkspacePrivilege[];
+
+  protected assignMembership(membership: WorkspaceMembership): void {
+    this.assignResource(membership);
+    this.userId = membership.userId;
+    this.workspaceId = membership.workspaceId;
+    this.privileges = [membership.privilege];
+  }
+}
+
+/** The contract's token as listed inside a membership (snake_case keys). Never carries the secret. */
 @ApiSchema({ name: 'WorkspaceAccessToken' })
 export class WorkspaceAccessTokenDto {
   @ApiProperty({ type: 'string', format: 'uuid4', required: false, title: 'Id' })
@@ -43,39 +63,18 @@ export class WorkspaceAccessTokenDto {
 
   @ApiProperty({ anyOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }], title: 'Expires At' })
   expires_at: string | null;
-
-  static from(token: WorkspaceAccessToken): WorkspaceAccessTokenDto {
-    const dto = new WorkspaceAccessTokenDto();
-    dto.id = token.id;
-    dto.created_at = token.createdAt.toISOString();
-    dto.name = token.name;
-    dto.hash = token.hash;
-    dto.expires_at = token.expiresAt?.toISOString() ?? null;
-    return dto;
-  }
 }
 
 @ApiSchema({ name: 'workspaces__entrypoints__http__routers__workspaces__main__CreateWorkspaceResponseDto__WorkspaceMembershipDto' })
-export class CreateWorkspaceMembershipDto extends ResourceDto {
-  @ApiProperty({ type: 'string', title: 'Userid' })
-  userId: string;
-
-  @ApiProperty({ type: 'string', format: 'uuid4', title: 'Workspaceid' })
-  workspaceId: string;
-
-  @ApiProperty({ enum: WorkspacePrivilege, enumName: 'WorkspacePrivilege', isArray: true, title: 'Privileges' })
-  privileges: WorkspacePrivilege[];
-
+export class CreateWorkspaceMembershipDto extends MembershipDto {
   @ApiProperty({ type: () => [WorkspaceAccessTokenDto], required: false, default: [], title: 'Accesstokens' })
   accessTokens: WorkspaceAccessTokenDto[];
 
-  static from(membership: WorkspaceMembership): CreateWorkspaceMembershipDto {
-    const dto = new CreateWorkspaceMembershipDto();
-    dto.assignResource(membership);
-    dto.userId = membership.userId;
-    dto.workspaceId = membership.workspaceId;
-    dto.privileges = [membership.privilege];
-    dto.accessTokens = membership.accessTokens.map((token) => WorkspaceAccessTokenDto.from(token));
+  /** A membership that was just created has no tokens yet. */
+  static fromNew<T extends CreateWorkspaceMembershipDto>(this: new () => T, membership: WorkspaceMembership): T {
+    const dto = new this();
+    dto.assignMembership(membership);
+    dto.accessTokens = [];
     return dto;
   }
 }
@@ -92,7 +91,64 @@ export class CreateWorkspaceResponseDto extends ResourceDto {
     const dto = new CreateWorkspaceResponseDto();
     dto.assignResource(workspace);
     dto.name = workspace.name;
-    dto.memberships = workspace.memberships.map((membership) => CreateWorkspaceMembershipDto.from(membership));
+    dto.memberships = workspace.memberships.map((membership) => CreateWorkspaceMembershipDto.fromNew(membership));
     return dto;
   }
+}
+
+@ApiSchema({ name: 'workspaces__entrypoints__http__routers__workspaces__main__UpdateWorkspaceNameResponseDto__WorkspaceMembershipDto' })
+export class WorkspaceMembershipDto extends MembershipDto {
+  static from(membership: WorkspaceMembership): WorkspaceMembershipDto {
+    const dto = new WorkspaceMembershipDto();
+    dto.assignMembership(membership);
+    return dto;
+  }
+}
+
+/** A workspace, with its memberships only when asked for (`expand=workspaceMemberships`), else null. */
+@ApiSchema({ name: 'UpdateWorkspaceNameResponseDto' })
+export class UpdateWorkspaceNameResponseDto extends ResourceDto {
+  @ApiProperty({ type: 'string', title: 'Name' })
+  name: string;
+
+  @ApiProperty({
+    anyOf: [{ type: 'array', items: { $ref: '#/components/schemas/workspaces__entrypoints__http__routers__workspaces__main__UpdateWorkspaceNameResponseDto__WorkspaceMembershipDto' } }, { type: 'null' }],
+    title: 'Memberships',
+  })
+  memberships: WorkspaceMembershipDto[] | null;
+
+  static from(workspace: Workspace, withMemberships: boolean): UpdateWorkspaceNameResponseDto {
+    const dto = new UpdateWorkspaceNameResponseDto();
+    dto.assignResource(workspace);
+    dto.name = workspace.name;
+    dto.memberships = withMemberships ? workspace.memberships.map((membership) => WorkspaceMembershipDto.from(membership)) : null;
+    return dto;
+  }
+}
+
+@ApiSchema({ name: 'WorkspaceDto' })
+export class WorkspaceDto extends ResourceDto {
+  @ApiProperty({ type: 'string', title: 'Name' })
+  name: string;
+
+  static from(workspace: WorkspaceSummary): WorkspaceDto {
+    const dto = new WorkspaceDto();
+    dto.assignResource(workspace);
+    dto.name = workspace.name;
+    return dto;
+  }
+}
+
+/** A page of the caller's workspaces (beyond the reference API). */
+@ApiSchema({ name: 'WorkspaceListResponseDto' })
+export class WorkspaceListResponseDto {
+  @ApiProperty({ type: () => [WorkspaceDto], title: 'Data' })
+  data: WorkspaceDto[];
+
+  @ApiProperty({
+    anyOf: [{ type: 'string' }, { type: 'null' }],
+    title: 'Nextcursor',
+    description: 'Pass as `cursor` to fetch the next page; null on the last page.',
+  })
+  nextCursor: string | null;
 }

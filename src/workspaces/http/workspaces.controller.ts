@@ -1,19 +1,53 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
+import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator.js';
+import { RequestValidationError } from '../../common/validation/validation-issue.js';
 import { CreateWorkspaceUseCase } from '../application/create-workspace.use-case.js';
-import { CreateWorkspaceRequestDto } from './create-workspace.request.dto.js';
-import { CreateWorkspaceResponseDto } from './workspace.response.dto.js';
+import { DeleteWorkspaceUseCase } from '../application/delete-workspace.use-case.js';
+import { GetWorkspaceUseCase } from '../application/get-workspace.use-case.js';
+import { ListWorkspacesUseCase } from '../application/list-workspaces.use-case.js';
+import { RenameWorkspaceUseCase } from '../application/rename-workspace.use-case.js';
+import { WorkspaceListCursor } from './workspace-list-cursor.js';
+import {
+  CreateWorkspaceRequestDto,
+  EXPAND_WORKSPACE_MEMBERSHIPS,
+  ExpandWorkspaceMembershipsQuery,
+  ListWorkspacesQuery,
+  UpdateWorkspaceNameRequestDto,
+  WorkspaceIdParams,
+} from './workspace.request.dto.js';
+import {
+  CreateWorkspaceResponseDto,
+  UpdateWorkspaceNameResponseDto,
+  WorkspaceDto,
+  WorkspaceListResponseDto,
+} from './workspace.response.dto.js';
+
+const WORKSPACE_ID = { name: 'workspace_id', schema: { type: 'string', format: 'uuid4', title: 'Workspace Id' } } as const;
 
 @ApiTags('workspaces')
-// Either credential is accepted (as in the contract: Bearer, then Basic).
-@ApiSecurity('Basic')
-@ApiBearerAuth('Bearer')
+@ApiWorkspaceAuth()
 @Controller('api/v1/workspaces')
 export class WorkspacesController {
-  constructor(private readonly createWorkspace: CreateWorkspaceUseCase) {}
+  constructor(
+    private readonly createWorkspace: CreateWorkspaceUseCase,
+    private readonly listWorkspaces: ListWorkspacesUseCase,
+    private readonly getWorkspace: GetWorkspaceUseCase,
+    private readonly renameWorkspace: RenameWorkspaceUseCase,
+    private readonly deleteWorkspace: DeleteWorkspaceUseCase,
+  ) {}
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
@@ -21,13 +55,78 @@ export class WorkspacesController {
   @ApiBody({ type: CreateWorkspaceRequestDto, required: true })
   @ApiCreatedResponse({ type: CreateWorkspaceResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(401, 403, 422)
-  async create(@Body() body: CreateWorkspaceRequestDto, @CurrentPrincipal() principal: Principal): Promise<CreateWorkspaceResponseDto> {
+  async create(
+    @Body() body: CreateWorkspaceRequestDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CreateWorkspaceResponseDto> {
     const workspace = await this.createWorkspace.execute({
       actor: principal,
       name: body.name,
       billingAccountEmail: body.billingAccountEmail,
       firstMemberId: body.firstMemberId,
     });
+    reply.header('location', `/api/v1/workspaces/${workspace.id}`);
     return CreateWorkspaceResponseDto.from(workspace);
+  }
+
+  @Get()
+  @ApiOperation({
+    operationId: 'list_workspaces_api_v1_workspaces_get',
+    summary: 'List Workspaces',
+    description: 'The caller’s workspaces in the order they joined them, a page at a time (beyond the reference API).',
+  })
+  @ApiOkResponse({ type: WorkspaceListResponseDto, description: 'Successful Response' })
+  @ApiErrorResponses(401, 422)
+  async list(@Query() query: ListWorkspacesQuery, @CurrentPrincipal() principal: Principal): Promise<WorkspaceListResponseDto> {
+    const after = query.cursor === undefined ? undefined : WorkspaceListCursor.decode(query.cursor);
+    if (after === null) {
+      throw new RequestValidationError([{ loc: ['query', 'cursor'], msg: 'Invalid cursor: use a nextCursor this service returned', type: 'value_error' }]);
+    }
+    const page = await this.listWorkspaces.execute({ actor: principal, limit: query.limit ?? 20, after });
+    return {
+      data: page.workspaces.map((workspace) => WorkspaceDto.from(workspace)),
+      nextCursor: page.next ? WorkspaceListCursor.encode(page.next) : null,
+    };
+  }
+
+  @Get(':workspace_id')
+  @ApiOperation({ operationId: 'get_workspace_api_v1_workspaces__workspace_id__get', summary: 'Get Workspace', description: 'Beyond the reference API.' })
+  @ApiParam(WORKSPACE_ID)
+  @ApiOkResponse({ type: UpdateWorkspaceNameResponseDto, description: 'Successful Response' })
+  @ApiErrorResponses(401, 404, 422)
+  async get(
+    @Param() params: WorkspaceIdParams,
+    @Query() query: ExpandWorkspaceMembershipsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<UpdateWorkspaceNameResponseDto> {
+    const workspace = await this.getWorkspace.execute({ actor: principal, workspaceId: params.workspace_id });
+    return UpdateWorkspaceNameResponseDto.from(workspace, query.expand === EXPAND_WORKSPACE_MEMBERSHIPS);
+  }
+
+  @Patch(':workspace_id')
+  @ApiOperation({ operationId: 'update_workspace_name_api_v1_workspaces__workspace_id__patch', summary: 'Update Workspace Name' })
+  @ApiParam(WORKSPACE_ID)
+  @ApiBody({ type: UpdateWorkspaceNameRequestDto, required: true })
+  @ApiOkResponse({ type: UpdateWorkspaceNameResponseDto, description: 'Successful Response' })
+  @ApiErrorResponses(401, 403, 404, 422)
+  async rename(
+    @Param() params: WorkspaceIdParams,
+    @Query() query: ExpandWorkspaceMembershipsQuery,
+    @Body() body: UpdateWorkspaceNameRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<UpdateWorkspaceNameResponseDto> {
+    const workspace = await this.renameWorkspace.execute({ actor: principal, workspaceId: params.workspace_id, name: body.name });
+    return UpdateWorkspaceNameResponseDto.from(workspace, query.expand === EXPAND_WORKSPACE_MEMBERSHIPS);
+  }
+
+  @Delete(':workspace_id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ operationId: 'delete_workspace_api_v1_workspaces__workspace_id__delete', summary: 'Delete Workspace' })
+  @ApiParam(WORKSPACE_ID)
+  @ApiNoContentResponse({ description: 'Successful Response' })
+  @ApiErrorResponses(401, 403, 404, 422)
+  async delete(@Param() params: WorkspaceIdParams, @CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.deleteWorkspace.execute({ actor: principal, workspaceId: params.workspace_id });
   }
 }

@@ -1,33 +1,66 @@
 import { Workspace } from '../domain/workspace.js';
-import { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
+import type { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import { WorkspaceAccessTokenRepository, type AccessTokenCredential } from '../domain/workspace-access-token.repository.js';
-import { WorkspaceMembership } from '../domain/workspace-membership.js';
-import { AccessTokenAlreadyExists, MemberAlreadyExists, MembershipNotFound, WorkspaceAlreadyExists } from '../domain/workspace.errors.js';
-import { WorkspaceRepository } from '../domain/workspace.repository.js';
+import type { WorkspaceMembership } from '../domain/workspace-membership.js';
+import {
+  AccessTokenAlreadyExists,
+  MemberAlreadyExists,
+  MembershipNotFound,
+  WorkspaceAlreadyExists,
+  WorkspaceNotFound,
+} from '../domain/workspace.errors.js';
+import {
+  WorkspaceRepository,
+  type MembershipListing,
+  type MembershipQuery,
+  type WorkspaceListPage,
+  type WorkspaceListPosition,
+  type WorkspaceSummary,
+} from '../domain/workspace.repository.js';
 
 /**
- * In-memory repositories for unit tests. They keep the same rules as the database (unique ids,
- * tokens belong to an existing membership, unique hashes); the repository contract suite runs
+ * In-memory repositories for unit tests. They keep the same rules as the database (unique ids and
+ * members, tokens of existing memberships, cascading deletes); the repository contract suite runs
  * against them and against TypeORM, so a test that passes here means the same there.
  */
 export class InMemoryWorkspaceStore {
   readonly workspaces = new Map<string, Workspace>();
   readonly tokens = new Map<string, WorkspaceAccessToken>();
 
-  findMembership(membershipId: string): WorkspaceMembership | undefined {
-    for (const workspace of this.workspaces.values()) {
-      const membership = workspace.memberships.find((m) => m.id === membershipId);
-      if (membership) return membership;
-    }
-    return undefined;
+  memberships(): WorkspaceMembership[] {
+    return [...this.workspaces.values()].flatMap((workspace) => [...workspace.memberships]);
   }
 
-  tokensOf(membershipId: string): WorkspaceAccessToken[] {
-    return [...this.tokens.values()]
-      .filter((token) => token.membershipId === membershipId)
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  findMembership(membershipId: string): WorkspaceMembership | undefined {
+    return this.memberships().find((m) => m.id === membershipId);
+  }
+
+  /** Tokens go with their membership, as ON DELETE CASCADE does. */
+  dropOrphanTokens(): void {
+    const ids = new Set(this.memberships().map((m) => m.id));
+    for (const [id, token] of this.tokens) if (!ids.has(token.membershipId)) this.tokens.delete(id);
   }
 }
+
+const copy = (workspace: Workspace): Workspace =>
+  Workspace.restore({
+    id: workspace.id,
+    name: workspace.name,
+    billingAccountEmail: workspace.billingAccountEmail,
+    createdAt: workspace.createdAt,
+    updatedAt: workspace.updatedAt,
+    memberships: [...workspace.memberships],
+  });
+
+const summary = (workspace: Workspace): WorkspaceSummary => ({
+  id: workspace.id,
+  name: workspace.name,
+  createdAt: workspace.createdAt,
+  updatedAt: workspace.updatedAt,
+});
+
+const byJoinTime = (a: WorkspaceMembership, b: WorkspaceMembership) =>
+  a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
 
 export class InMemoryWorkspaceRepository extends WorkspaceRepository {
   constructor(private readonly store = new InMemoryWorkspaceStore()) {
@@ -36,33 +69,77 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
 
   async insert(workspace: Workspace): Promise<void> {
     if (this.store.workspaces.has(workspace.id)) throw new WorkspaceAlreadyExists();
-    const memberIds = workspace.memberships.map((m) => m.userId);
-    if (new Set(memberIds).size !== memberIds.length) throw new MemberAlreadyExists();
-    this.store.workspaces.set(workspace.id, workspace);
+    assertUniqueMembers(workspace);
+    this.store.workspaces.set(workspace.id, copy(workspace));
   }
 
   async findById(id: string): Promise<Workspace | null> {
     const workspace = this.store.workspaces.get(id);
-    if (!workspace) return null;
-    return Workspace.restore({
-      id: workspace.id,
-      name: workspace.name,
-      billingAccountEmail: workspace.billingAccountEmail,
-      createdAt: workspace.createdAt,
-      updatedAt: workspace.updatedAt,
-      memberships: workspace.memberships.map((membership) =>
-        WorkspaceMembership.restore({
-          id: membership.id,
-          workspaceId: membership.workspaceId,
-          userId: membership.userId,
-          privilege: membership.privilege,
-          createdAt: membership.createdAt,
-          updatedAt: membership.updatedAt,
-          accessTokens: this.store.tokensOf(membership.id),
-        }),
-      ),
-    });
+    return workspace ? copy(workspace) : null;
   }
+
+  async update<T>(id: string, change: (workspace: Workspace) => T): Promise<T> {
+    const stored = this.store.workspaces.get(id);
+    if (!stored) throw new WorkspaceNotFound();
+    const workspace = copy(stored);
+    const result = change(workspace);
+    if (workspace.isDeleted) {
+      this.store.workspaces.delete(id);
+    } else {
+      assertUniqueMembers(workspace);
+      this.store.workspaces.set(id, copy(workspace));
+    }
+    this.store.dropOrphanTokens();
+    return result;
+  }
+
+  async findMembershipById(id: string): Promise<WorkspaceMembership | null> {
+    return this.store.findMembership(id) ?? null;
+  }
+
+  async findMembership(workspaceId: string, userId: string): Promise<WorkspaceMembership | null> {
+    return this.store.workspaces.get(workspaceId)?.memberships.find((m) => m.userId === userId) ?? null;
+  }
+
+  async listMemberships(query: MembershipQuery): Promise<MembershipListing[]> {
+    return [...this.store.workspaces.values()]
+      .filter((w) => w.memberships.some((m) => m.userId === query.visibleTo))
+      .filter((w) => query.withinWorkspaceId === undefined || w.id === query.withinWorkspaceId)
+      .filter((w) => !query.workspaceIds?.length || query.workspaceIds.includes(w.id))
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .flatMap((w) =>
+        [...w.memberships]
+          .filter((m) => !query.userIds?.length || query.userIds.includes(m.userId))
+          .sort(byJoinTime)
+          .map((membership) => ({ membership, workspace: summary(w) })),
+      );
+  }
+
+  async listWorkspacesOf(
+    userId: string,
+    options: { withinWorkspaceId?: string; after?: WorkspaceListPosition; limit: number },
+  ): Promise<WorkspaceListPage> {
+    const isAfter = (m: WorkspaceMembership, after: WorkspaceListPosition) =>
+      m.createdAt.getTime() > after.joinedAt.getTime() ||
+      (m.createdAt.getTime() === after.joinedAt.getTime() && m.workspaceId > after.workspaceId);
+    const memberships = this.store
+      .memberships()
+      .filter((m) => m.userId === userId)
+      .filter((m) => options.withinWorkspaceId === undefined || m.workspaceId === options.withinWorkspaceId)
+      .filter((m) => !options.after || isAfter(m, options.after))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.workspaceId.localeCompare(b.workspaceId));
+    const page = memberships.slice(0, options.limit);
+    const last = page.at(-1);
+    return {
+      workspaces: page.map((m) => summary(this.store.workspaces.get(m.workspaceId)!)),
+      next: memberships.length > options.limit && last ? { joinedAt: last.createdAt, workspaceId: last.workspaceId } : null,
+    };
+  }
+}
+
+function assertUniqueMembers(workspace: Workspace): void {
+  const userIds = workspace.memberships.map((m) => m.userId);
+  if (new Set(userIds).size !== userIds.length) throw new MemberAlreadyExists();
 }
 
 export class InMemoryWorkspaceAccessTokenRepository extends WorkspaceAccessTokenRepository {
@@ -82,5 +159,17 @@ export class InMemoryWorkspaceAccessTokenRepository extends WorkspaceAccessToken
     const membership = token && this.store.findMembership(token.membershipId);
     if (!token || !membership) return null;
     return { token, userId: membership.userId, workspaceId: membership.workspaceId };
+  }
+
+  async listByMembership(membershipId: string): Promise<WorkspaceAccessToken[]> {
+    return [...this.store.tokens.values()]
+      .filter((token) => token.membershipId === membershipId)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  }
+
+  async delete(tokenId: string, membershipId: string): Promise<boolean> {
+    const token = this.store.tokens.get(tokenId);
+    if (!token || token.membershipId !== membershipId) return false;
+    return this.store.tokens.delete(tokenId);
   }
 }

@@ -36,4 +36,17 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
       workspaceId: row.membership.workspaceId,
     };
   }
+
+  async listByMembership(membershipId: string): Promise<WorkspaceAccessToken[]> {
+    const rows = await this.dataSource.manager.find(WorkspaceAccessTokenOrmEntity, {
+      where: { membershipId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map((row) => WorkspaceMapper.accessTokenToDomain(row));
+  }
+
+  async delete(tokenId: string, membershipId: string): Promise<boolean> {
+    const result = await this.dataSource.manager.delete(WorkspaceAccessTokenOrmEntity, { id: tokenId, membershipId });
+    return (result.affected ?? 0) > 0;
+  }
 }

@@ -73,7 +73,6 @@ export function describeWorkspaceRepositoryContract(
           privilege: WorkspacePrivilege.MEMBER,
           createdAt: now,
           updatedAt: now,
-          accessTokens: [],
         });
       const broken = Workspace.restore({
         id: valid.id,
@@ -99,9 +98,9 @@ export function describeWorkspaceRepositoryContract(
       expect(credential?.token.expiresAt?.toISOString()).toBe(expiresAt.toISOString());
       expect(credential?.userId).toBe(workspace.memberships[0].userId);
       expect(credential?.workspaceId).toBe(workspace.id);
-
-      const found = await repositories.workspaces.findById(workspace.id);
-      expect(found!.memberships[0].accessTokens.map((t) => [t.id, t.name, t.hash])).toEqual([[token.id, 'ci', token.hash]]);
+      expect((await repositories.tokens.listByMembership(workspace.memberships[0].id)).map((t) => [t.id, t.name, t.hash])).toEqual([
+        [token.id, 'ci', token.hash],
+      ]);
     });
 
     it('resolves nothing for an unknown hash', async () => {

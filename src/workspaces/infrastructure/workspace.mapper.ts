@@ -1,6 +1,7 @@
 import { Workspace } from '../domain/workspace.js';
 import { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import { WorkspaceMembership } from '../domain/workspace-membership.js';
+import type { WorkspaceSummary } from '../domain/workspace.repository.js';
 import { WorkspaceAccessTokenOrmEntity } from './workspace-access-token.orm-entity.js';
 import { WorkspaceMembershipOrmEntity } from './workspace-membership.orm-entity.js';
 import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
@@ -26,8 +27,11 @@ export const WorkspaceMapper = {
       privilege: row.privilege,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
-      accessTokens: (row.accessTokens ?? []).map((token) => WorkspaceMapper.accessTokenToDomain(token)),
     });
+  },
+
+  toSummary(row: WorkspaceOrmEntity): WorkspaceSummary {
+    return { id: row.id, name: row.name, createdAt: row.createdAt, updatedAt: row.updatedAt };
   },
 
   accessTokenToDomain(row: WorkspaceAccessTokenOrmEntity): WorkspaceAccessToken {

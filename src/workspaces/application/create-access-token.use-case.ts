@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../domain/actor.js';
+import { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
+import { WorkspaceAccessTokenRepository } from '../domain/workspace-access-token.repository.js';
+import { InvalidExpiry } from '../domain/workspace.errors.js';
+import { WorkspaceRepository } from '../domain/workspace.repository.js';
+import { ownMembership } from './own-membership.js';
+
+/** A token for the actor's own membership; the secret is returned here and never again. */
+@Injectable()
+export class CreateAccessTokenUseCase {
+  constructor(
+    private readonly workspaces: WorkspaceRepository,
+    private readonly tokens: WorkspaceAccessTokenRepository,
+  ) {}
+
+  async execute(input: { actor: Actor; workspaceId: string; name: string; expiresAt: Date | null }): Promise<{
+    token: WorkspaceAccessToken;
+    secret: string;
+  }> {
+    const now = new Date();
+    if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) throw new InvalidExpiry();
+    const membership = await ownMembership(this.workspaces, input.actor, input.workspaceId);
+    const issued = WorkspaceAccessToken.issue({ membershipId: membership.id, name: input.name, expiresAt: input.expiresAt, now });
+    await this.tokens.insert(issued.token);
+    return issued;
+  }
+}

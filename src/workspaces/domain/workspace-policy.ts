@@ -1,0 +1,19 @@
+import { WorkspacePrivilege } from './workspace-privilege.js';
+
+const { OWNER, ADMIN } = WorkspacePrivilege;
+
+/**
+ * Who may do what in a workspace, in one place. OWNER has full control; ADMIN manages settings and
+ * non-owner members; MEMBER only views and uses (and may leave).
+ */
+export const WorkspacePolicy = {
+  mayRename: (actor: WorkspacePrivilege): boolean => actor === OWNER || actor === ADMIN,
+
+  mayDelete: (actor: WorkspacePrivilege): boolean => actor === OWNER,
+
+  mayAddMember: (actor: WorkspacePrivilege, added: WorkspacePrivilege): boolean =>
+    actor === OWNER || (actor === ADMIN && added !== OWNER),
+
+  mayRemoveMember: (actor: WorkspacePrivilege, removed: WorkspacePrivilege, isSelf: boolean): boolean =>
+    isSelf || actor === OWNER || (actor === ADMIN && removed !== OWNER),
+};

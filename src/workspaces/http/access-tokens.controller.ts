@@ -1,0 +1,96 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
+import type { Principal } from '../../auth/principal.js';
+import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
+import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator.js';
+import { parseDateTime } from '../../common/validation/date-time.js';
+import { CreateAccessTokenUseCase } from '../application/create-access-token.use-case.js';
+import { DeleteAccessTokenUseCase } from '../application/delete-access-token.use-case.js';
+import { ListAccessTokensUseCase } from '../application/list-access-tokens.use-case.js';
+import { LookupAccessTokenUseCase } from '../application/lookup-access-token.use-case.js';
+import { AccessTokenParams, CreateWorkspaceAccessTokenRequestDto, LookupWorkspaceAccessTokenCommandDto } from './access-token.request.dto.js';
+import {
+  AccessTokenResponseDto,
+  CreateWorkspaceAccessTokenResponseDto,
+  ListAccessTokenResponseDto,
+  LookupWorkspaceAccessTokenResponseDto,
+} from './access-token.response.dto.js';
+import { WorkspaceIdParams } from './workspace.request.dto.js';
+
+const WORKSPACE_ID = { name: 'workspace_id', schema: { type: 'string', format: 'uuid4', title: 'Workspace Id' } } as const;
+
+/** The caller's own access tokens in a workspace. */
+@ApiTags('access-tokens')
+@ApiWorkspaceAuth()
+@ApiParam(WORKSPACE_ID)
+@Controller('api/v1/workspaces/:workspace_id/access-tokens')
+export class AccessTokensController {
+  constructor(
+    private readonly createToken: CreateAccessTokenUseCase,
+    private readonly listTokens: ListAccessTokensUseCase,
+    private readonly deleteToken: DeleteAccessTokenUseCase,
+    private readonly lookupToken: LookupAccessTokenUseCase,
+  ) {}
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ operationId: 'create_access_token_api_v1_workspaces__workspace_id__access_tokens_post', summary: 'Create Access Token' })
+  @ApiBody({ type: CreateWorkspaceAccessTokenRequestDto, required: true })
+  @ApiCreatedResponse({ type: CreateWorkspaceAccessTokenResponseDto, description: 'Successful Response' })
+  @ApiErrorResponses(401, 404, 422)
+  async create(
+    @Param() params: WorkspaceIdParams,
+    @Body() body: CreateWorkspaceAccessTokenRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CreateWorkspaceAccessTokenResponseDto> {
+    const { token, secret } = await this.createToken.execute({
+      actor: principal,
+      workspaceId: params.workspace_id,
+      name: body.name,
+      expiresAt: body.expiresAt ? parseDateTime(body.expiresAt) : null,
+    });
+    return { privateToken: AccessTokenResponseDto.from(token), tokenString: secret };
+  }
+
+  @Get()
+  @ApiOperation({ operationId: 'list_access_tokens_api_v1_workspaces__workspace_id__access_tokens_get', summary: 'List Access Tokens' })
+  @ApiOkResponse({ type: [ListAccessTokenResponseDto], description: 'Successful Response' })
+  @ApiErrorResponses(401, 404, 422)
+  async list(@Param() params: WorkspaceIdParams, @CurrentPrincipal() principal: Principal): Promise<ListAccessTokenResponseDto[]> {
+    const tokens = await this.listTokens.execute({ actor: principal, workspaceId: params.workspace_id });
+    return tokens.map((token) => ListAccessTokenResponseDto.from(token));
+  }
+
+  @Post('lookup')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    operationId: 'lookup_workspace_access_token_api_v1_workspaces__workspace_id__access_tokens_lookup_post',
+    summary: 'Lookup Workspace Access Token ID',
+    description: 'Converts a workspace access token (raw, or base64 as in the Authorization header) into its id within the workspace.',
+  })
+  @ApiBody({ type: LookupWorkspaceAccessTokenCommandDto, required: true })
+  @ApiOkResponse({ type: LookupWorkspaceAccessTokenResponseDto, description: 'Access token ID lookup successful.' })
+  @ApiErrorResponses(401, 403, 404, 422)
+  async lookup(
+    @Param() params: WorkspaceIdParams,
+    @Body() body: LookupWorkspaceAccessTokenCommandDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<LookupWorkspaceAccessTokenResponseDto> {
+    const accessTokenId = await this.lookupToken.execute({ actor: principal, workspaceId: params.workspace_id, accessToken: body.accessToken });
+    return { accessTokenId };
+  }
+
+  @Delete(':token_id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    operationId: 'delete_access_token_api_v1_workspaces__workspace_id__access_tokens__token_id__delete',
+    summary: 'Delete Access Token',
+  })
+  @ApiParam({ name: 'token_id', schema: { type: 'string', format: 'uuid4', title: 'Token Id' } })
+  @ApiNoContentResponse({ description: 'Successful Response' })
+  @ApiErrorResponses(401, 404, 422)
+  async delete(@Param() params: AccessTokenParams, @CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.deleteToken.execute({ actor: principal, workspaceId: params.workspace_id, tokenId: params.token_id });
+  }
+}

@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { AsList, CharacterLength, EachUuid, IsListValue, IsStringValue, IsUuidValue, MaxItems, OneOf, Required } from '../../common/validation/validators.js';
+import { WORKSPACE_PRIVILEGES, WorkspacePrivilege } from '../domain/workspace-privilege.js';
+
+@ApiSchema({ name: 'CreateWorkspaceMembershipRequestDto' })
+export class CreateWorkspaceMembershipRequestDto {
+  @ApiProperty({ type: 'string', title: 'Userid' })
+  @Required()
+  @IsStringValue()
+  @CharacterLength(1, Number.MAX_SAFE_INTEGER)
+  userId: string;
+
+  @ApiProperty({ type: 'string', format: 'uuid4', title: 'Workspaceid' })
+  @Required()
+  @IsStringValue()
+  @IsUuidValue()
+  workspaceId: string;
+
+  @ApiProperty({
+    enum: WorkspacePrivilege,
+    enumName: 'WorkspacePrivilege',
+    isArray: true,
+    maxItems: 1,
+    required: false,
+    title: 'Privileges',
+    description: 'At most one; ROLE_WORKSPACE_MEMBER when absent or empty.',
+  })
+  @IsListValue()
+  @MaxItems(1)
+  @OneOf(WORKSPACE_PRIVILEGES)
+  privileges?: WorkspacePrivilege[];
+}
+
+export const MEMBERSHIP_EXPANSIONS = ['user', 'workspace'] as const;
+
+export class ListWorkspaceMembershipsQuery {
+  @ApiPropertyOptional({ anyOf: [{ type: 'array', items: { type: 'string' } }, { type: 'null' }], title: 'User Id' })
+  @AsList()
+  user_id?: string[];
+
+  @ApiPropertyOptional({ anyOf: [{ type: 'array', items: { type: 'string', format: 'uuid4' } }, { type: 'null' }], title: 'Workspace Id' })
+  @AsList()
+  @EachUuid()
+  workspace_id?: string[];
+
+  @ApiPropertyOptional({
+    anyOf: [{ type: 'array', items: { enum: [...MEMBERSHIP_EXPANSIONS], type: 'string' } }, { type: 'null' }],
+    title: 'Expand',
+  })
+  @AsList()
+  @OneOf(MEMBERSHIP_EXPANSIONS)
+  expand?: ('user' | 'workspace')[];
+}
+
+export class WorkspaceMembershipIdParams {
+  @IsUuidValue()
+  workspace_membership_id: string;
+}

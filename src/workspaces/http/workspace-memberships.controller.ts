@@ -1,0 +1,85 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
+import type { Principal } from '../../auth/principal.js';
+import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
+import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator.js';
+import { AddWorkspaceMemberUseCase } from '../application/add-workspace-member.use-case.js';
+import { ListWorkspaceMembershipsUseCase } from '../application/list-workspace-memberships.use-case.js';
+import { RemoveWorkspaceMembershipUseCase } from '../application/remove-workspace-membership.use-case.js';
+import {
+  CreateWorkspaceMembershipRequestDto,
+  ListWorkspaceMembershipsQuery,
+  WorkspaceMembershipIdParams,
+} from './workspace-membership.request.dto.js';
+import {
+  CreateWorkspaceMembershipResponseDto,
+  ListedWorkspaceMembershipDto,
+  WorkspaceMembershipsListResponseDto,
+} from './workspace-membership.response.dto.js';
+
+@ApiTags('workspace-memberships')
+@ApiWorkspaceAuth()
+@Controller('api/v1/workspace-memberships')
+export class WorkspaceMembershipsController {
+  constructor(
+    private readonly addMember: AddWorkspaceMemberUseCase,
+    private readonly listMemberships: ListWorkspaceMembershipsUseCase,
+    private readonly removeMembership: RemoveWorkspaceMembershipUseCase,
+  ) {}
+
+  /** The contract answers 200 here, not 201. */
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'create_workspace_membership_api_v1_workspace_memberships_post', summary: 'Create Workspace Membership' })
+  @ApiBody({ type: CreateWorkspaceMembershipRequestDto, required: true })
+  @ApiOkResponse({ type: CreateWorkspaceMembershipResponseDto, description: 'Successful Response' })
+  @ApiErrorResponses(401, 403, 404, 409, 422)
+  async create(
+    @Body() body: CreateWorkspaceMembershipRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CreateWorkspaceMembershipResponseDto> {
+    const membership = await this.addMember.execute({
+      actor: principal,
+      workspaceId: body.workspaceId,
+      userId: body.userId,
+      privilege: body.privileges?.[0],
+    });
+    return CreateWorkspaceMembershipResponseDto.fromNew(membership);
+  }
+
+  @Get()
+  @ApiOperation({ operationId: 'list_workspace_memberships_api_v1_workspace_memberships_get', summary: 'List Workspace Memberships' })
+  @ApiOkResponse({ type: WorkspaceMembershipsListResponseDto, description: 'Successful Response' })
+  @ApiErrorResponses(401, 422)
+  async list(
+    @Query() query: ListWorkspaceMembershipsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<WorkspaceMembershipsListResponseDto> {
+    const expand = new Set(query.expand ?? []);
+    const listings = await this.listMemberships.execute({
+      actor: principal,
+      userIds: query.user_id,
+      workspaceIds: query.workspace_id,
+      withUsers: expand.has('user'),
+    });
+    return {
+      data: listings.map(({ membership, workspace, user }) =>
+        ListedWorkspaceMembershipDto.from(membership, { user, workspace: expand.has('workspace') ? workspace : undefined }),
+      ),
+    };
+  }
+
+  @Delete(':workspace_membership_id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    operationId: 'delete_workspace_membership_api_v1_workspace_memberships__workspace_membership_id__delete',
+    summary: 'Delete Workspace Membership',
+  })
+  @ApiParam({ name: 'workspace_membership_id', schema: { type: 'string', format: 'uuid4', title: 'Workspace Membership Id' } })
+  @ApiNoContentResponse({ description: 'Successful Response' })
+  @ApiErrorResponses(401, 403, 404, 409, 422)
+  async delete(@Param() params: WorkspaceMembershipIdParams, @CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.removeMembership.execute({ actor: principal, membershipId: params.workspace_membership_id });
+  }
+}

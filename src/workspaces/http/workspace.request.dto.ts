@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import {
+  AsInteger,
+  CharacterLength,
+  IntegerValue,
+  IsEmailAddress,
+  IsStringValue,
+  IsUuidValue,
+  OneOf,
+  Required,
+} from '../../common/validation/validators.js';
+import { WORKSPACE_NAME_MAX_LENGTH, WORKSPACE_NAME_MIN_LENGTH } from '../domain/workspace-rules.js';
+
+@ApiSchema({ name: 'CreateWorkspaceRequestDto' })
+export class CreateWorkspaceRequestDto {
+  @ApiProperty({ type: 'string', minLength: WORKSPACE_NAME_MIN_LENGTH, maxLength: WORKSPACE_NAME_MAX_LENGTH, title: 'Name' })
+  @Required()
+  @IsStringValue()
+  @CharacterLength(WORKSPACE_NAME_MIN_LENGTH, WORKSPACE_NAME_MAX_LENGTH)
+  name: string;
+
+  @ApiProperty({
+    required: false,
+    anyOf: [{ type: 'string' }, { type: 'null' }],
+    title: 'Firstmemberid',
+    description: 'The first owner, when it is not the caller (requires the provisioning permission).',
+  })
+  @IsOptional()
+  @IsStringValue()
+  @CharacterLength(1, Number.MAX_SAFE_INTEGER)
+  firstMemberId?: string | null;
+
+  @ApiProperty({ type: 'string', format: 'email', title: 'Billingaccountemail' })
+  @Required()
+  @IsStringValue()
+  @IsEmailAddress()
+  billingAccountEmail: string;
+}
+
+@ApiSchema({ name: 'UpdateWorkspaceNameRequestDto' })
+export class UpdateWorkspaceNameRequestDto {
+  @ApiProperty({ type: 'string', minLength: WORKSPACE_NAME_MIN_LENGTH, maxLength: WORKSPACE_NAME_MAX_LENGTH, title: 'Name' })
+  @Required()
+  @IsStringValue()
+  @CharacterLength(WORKSPACE_NAME_MIN_LENGTH, WORKSPACE_NAME_MAX_LENGTH)
+  name: string;
+}
+
+export class WorkspaceIdParams {
+  @IsUuidValue()
+  workspace_id: string;
+}
+
+export const EXPAND_WORKSPACE_MEMBERSHIPS = 'workspaceMemberships';
+
+export class ExpandWorkspaceMembershipsQuery {
+  @ApiPropertyOptional({ anyOf: [{ enum: [EXPAND_WORKSPACE_MEMBERSHIPS], type: 'string' }, { type: 'null' }], title: 'Expand' })
+  @OneOf([EXPAND_WORKSPACE_MEMBERSHIPS], 'literal_error')
+  expand?: string;
+}
+
+export const WORKSPACE_PAGE_MAX = 100;
+
+export class ListWorkspacesQuery {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: WORKSPACE_PAGE_MAX, default: 20, title: 'Limit' })
+  @AsInteger()
+  @IntegerValue(1, WORKSPACE_PAGE_MAX)
+  limit?: number;
+
+  @ApiPropertyOptional({ type: 'string', title: 'Cursor', description: "The previous page's `nextCursor`." })
+  @IsStringValue()
+  cursor?: string;
+}
