@@ -1,5 +1,14 @@
 import { Workspace } from './workspace.js';
-import { InvalidUserId, InvalidWorkspaceName, ProvisioningNotAllowed } from './workspace.errors.js';
+import {
+  InvalidUserId,
+  InvalidWorkspaceName,
+  LastOwnerCannotLeave,
+  MemberAlreadyExists,
+  MembershipNotFound,
+  NotAllowed,
+  ProvisioningNotAllowed,
+  WorkspaceNotFound,
+} from './workspace.errors.js';
 import { WorkspacePrivilege } from './workspace-privilege.js';
 
 const now = new Date('2026-01-02T03:04:05.678Z');
@@ -69,5 +78,75 @@ describe('Workspace.create', () => {
 
   it('refuses an empty firstMemberId', () => {
     expect(() => create({ creator: provisioner, firstMemberId: '' })).toThrow(InvalidUserId);
+  });
+});
+
+describe('Workspace behaviours', () => {
+  const { OWNER, ADMIN, MEMBER } = WorkspacePrivilege;
+  const actor = (userId: string, restrictedToWorkspaceId?: string) => ({ userId, mayProvisionWorkspaces: false, restrictedToWorkspaceId });
+  const later = new Date('2026-02-01T00:00:00.000Z');
+
+  /** alice owns it; bob is admin, carol member. */
+  const team = () => {
+    const workspace = create();
+    workspace.addMember(actor('alice'), 'bob', ADMIN, now);
+    workspace.addMember(actor('alice'), 'carol', MEMBER, now);
+    return workspace;
+  };
+  const membershipId = (workspace: Workspace, userId: string) => workspace.memberships.find((m) => m.userId === userId)!.id;
+
+  it('hides itself from non-members and from access tokens of other workspaces', () => {
+    const workspace = team();
+    expect(() => workspace.membershipOf(actor('mallory'))).toThrow(WorkspaceNotFound);
+    expect(() => workspace.membershipOf(actor('alice', 'another-workspace'))).toThrow(WorkspaceNotFound);
+    expect(workspace.membershipOf(actor('alice', workspace.id)).privilege).toBe(OWNER);
+    expect(() => workspace.rename(actor('mallory'), 'x', later)).toThrow(WorkspaceNotFound);
+  });
+
+  it('is renamed by owners and admins, with a new updatedAt', () => {
+    const workspace = team();
+    workspace.rename(actor('bob'), 'Renamed', later);
+    expect(workspace.name).toBe('Renamed');
+    expect(workspace.updatedAt).toEqual(later);
+    expect(workspace.createdAt).toEqual(now);
+    expect(() => workspace.rename(actor('carol'), 'Nope', later)).toThrow(NotAllowed);
+    expect(() => workspace.rename(actor('alice'), '', later)).toThrow(InvalidWorkspaceName);
+  });
+
+  it('is deleted by owners only', () => {
+    const workspace = team();
+    expect(() => workspace.delete(actor('bob'))).toThrow(NotAllowed);
+    expect(workspace.isDeleted).toBe(false);
+    workspace.delete(actor('alice'));
+    expect(workspace.isDeleted).toBe(true);
+  });
+
+  it('adds members with the one privilege given, never twice', () => {
+    const workspace = team();
+    const dave = workspace.addMember(actor('bob'), 'dave', MEMBER, later);
+    expect([dave.userId, dave.privilege, dave.workspaceId, dave.createdAt]).toEqual(['dave', MEMBER, workspace.id, later]);
+    expect(() => workspace.addMember(actor('bob'), 'erin', OWNER, later)).toThrow(NotAllowed);
+    expect(() => workspace.addMember(actor('carol'), 'erin', MEMBER, later)).toThrow(NotAllowed);
+    expect(() => workspace.addMember(actor('alice'), 'dave', ADMIN, later)).toThrow(MemberAlreadyExists);
+    expect(workspace.memberships).toHaveLength(4);
+  });
+
+  it('removes members as the policy allows, and lets anyone leave', () => {
+    const workspace = team();
+    expect(() => workspace.removeMembership(actor('carol'), membershipId(workspace, 'bob'))).toThrow(NotAllowed);
+    expect(() => workspace.removeMembership(actor('bob'), membershipId(workspace, 'alice'))).toThrow(NotAllowed);
+    workspace.removeMembership(actor('carol'), membershipId(workspace, 'carol'));
+    workspace.removeMembership(actor('alice'), membershipId(workspace, 'bob'));
+    expect(workspace.memberships.map((m) => m.userId)).toEqual(['alice']);
+    expect(() => workspace.removeMembership(actor('alice'), 'no-such-membership')).toThrow(MembershipNotFound);
+  });
+
+  it('never loses its last owner', () => {
+    const workspace = team();
+    expect(() => workspace.removeMembership(actor('alice'), membershipId(workspace, 'alice'))).toThrow(LastOwnerCannotLeave);
+    workspace.addMember(actor('alice'), 'olivia', OWNER, later);
+    workspace.removeMembership(actor('olivia'), membershipId(workspace, 'alice'));
+    expect(() => workspace.removeMembership(actor('olivia'), membershipId(workspace, 'olivia'))).toThrow(LastOwnerCannotLeave);
+    expect(workspace.memberships.filter((m) => m.isOwner()).map((m) => m.userId)).toEqual(['olivia']);
   });
 });

@@ -3,8 +3,8 @@ import { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import type { WorkspaceAccessTokenRepository } from '../domain/workspace-access-token.repository.js';
 import { WorkspaceMembership } from '../domain/workspace-membership.js';
 import { WorkspacePrivilege } from '../domain/workspace-privilege.js';
-import { AccessTokenAlreadyExists, MemberAlreadyExists, MembershipNotFound, WorkspaceAlreadyExists } from '../domain/workspace.errors.js';
-import type { WorkspaceRepository } from '../domain/workspace.repository.js';
+import { AccessTokenAlreadyExists, LastOwnerCannotLeave, MemberAlreadyExists, MembershipNotFound, WorkspaceAlreadyExists, WorkspaceNotFound } from '../domain/workspace.errors.js';
+import type { WorkspaceListPosition, WorkspaceRepository } from '../domain/workspace.repository.js';
 
 export interface WorkspaceRepositories {
   workspaces: WorkspaceRepository;
@@ -131,6 +131,120 @@ export function describeWorkspaceRepositoryContract(
         expiresAt: null,
       });
       await expect(repositories.tokens.insert(twin)).rejects.toThrow(AccessTokenAlreadyExists);
+    });
+
+    const actor = (userId: string) => ({ userId, mayProvisionWorkspaces: false });
+    const stored = async (ownerId = `user-${Math.random()}`) => {
+      const workspace = newWorkspace(ownerId);
+      await repositories.workspaces.insert(workspace);
+      return workspace;
+    };
+
+    it('update stores a rename and returns what the change returned', async () => {
+      const workspace = await stored('owner-rename');
+      const later = new Date('2026-05-06T07:08:09.010Z');
+      const result = await repositories.workspaces.update(workspace.id, (w) => {
+        w.rename(actor('owner-rename'), 'Renamed', later);
+        return 'done';
+      });
+      expect(result).toBe('done');
+      const found = await repositories.workspaces.findById(workspace.id);
+      expect([found!.name, found!.updatedAt.toISOString(), found!.createdAt.toISOString()]).toEqual([
+        'Renamed',
+        later.toISOString(),
+        workspace.createdAt.toISOString(),
+      ]);
+    });
+
+    it('update stores added and removed memberships', async () => {
+      const workspace = await stored('owner-members');
+      const added = await repositories.workspaces.update(workspace.id, (w) =>
+        w.addMember(actor('owner-members'), 'new-admin', WorkspacePrivilege.ADMIN, new Date()),
+      );
+      expect((await repositories.workspaces.findMembership(workspace.id, 'new-admin'))?.id).toBe(added.id);
+      expect((await repositories.workspaces.findMembershipById(added.id))?.privilege).toBe(WorkspacePrivilege.ADMIN);
+
+      await repositories.workspaces.update(workspace.id, (w) => w.removeMembership(actor('new-admin'), added.id));
+      expect(await repositories.workspaces.findMembershipById(added.id)).toBeNull();
+      expect((await repositories.workspaces.findById(workspace.id))!.memberships.map((m) => m.userId)).toEqual(['owner-members']);
+    });
+
+    it('update stores nothing when the change throws', async () => {
+      const workspace = await stored('owner-throws');
+      await expect(
+        repositories.workspaces.update(workspace.id, (w) => {
+          w.addMember(actor('owner-throws'), 'someone', WorkspacePrivilege.MEMBER, new Date());
+          w.removeMembership(actor('owner-throws'), w.membershipOf(actor('owner-throws')).id);
+        }),
+      ).rejects.toThrow(LastOwnerCannotLeave);
+      expect((await repositories.workspaces.findById(workspace.id))!.memberships.map((m) => m.userId)).toEqual(['owner-throws']);
+    });
+
+    it('update of an unknown workspace fails with WorkspaceNotFound', async () => {
+      await expect(repositories.workspaces.update('6f1c1c1e-0000-4000-8000-000000000009', () => undefined)).rejects.toThrow(WorkspaceNotFound);
+    });
+
+    it('deleting a workspace takes its memberships and their tokens with it', async () => {
+      const workspace = await stored('owner-delete');
+      const membershipId = workspace.memberships[0].id;
+      const { token } = WorkspaceAccessToken.issue({ membershipId, name: 't', expiresAt: null, now: new Date() });
+      await repositories.tokens.insert(token);
+      await repositories.workspaces.update(workspace.id, (w) => w.delete(actor('owner-delete')));
+      expect(await repositories.workspaces.findById(workspace.id)).toBeNull();
+      expect(await repositories.workspaces.findMembershipById(membershipId)).toBeNull();
+      expect(await repositories.tokens.findCredentialByHash(token.hash)).toBeNull();
+    });
+
+    it('lists memberships only of workspaces the viewer belongs to, narrowed by the filters', async () => {
+      const viewer = `viewer-${Math.random()}`;
+      const mine = await stored(viewer);
+      const theirs = await stored(`stranger-${Math.random()}`);
+      await repositories.workspaces.update(mine.id, (w) => w.addMember(actor(viewer), 'colleague', WorkspacePrivilege.MEMBER, new Date()));
+
+      const all = await repositories.workspaces.listMemberships({ visibleTo: viewer });
+      expect(all.map((l) => [l.workspace.id, l.membership.userId])).toEqual([
+        [mine.id, viewer],
+        [mine.id, 'colleague'],
+      ]);
+      expect(all[0].workspace.name).toBe(mine.name);
+      expect(await repositories.workspaces.listMemberships({ visibleTo: viewer, workspaceIds: [theirs.id] })).toEqual([]);
+      expect((await repositories.workspaces.listMemberships({ visibleTo: viewer, userIds: ['colleague'] })).map((l) => l.membership.userId)).toEqual([
+        'colleague',
+      ]);
+      expect(await repositories.workspaces.listMemberships({ visibleTo: viewer, withinWorkspaceId: theirs.id })).toEqual([]);
+    });
+
+    it('lists a user’s workspaces in pages, in the order they joined, without gaps or repeats', async () => {
+      const user = `pager-${Math.random()}`;
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) ids.push((await stored(user)).id);
+      const seen: string[] = [];
+      let after: WorkspaceListPosition | undefined;
+      for (let page = 0; page < 5; page++) {
+        const result = await repositories.workspaces.listWorkspacesOf(user, { limit: 2, after });
+        seen.push(...result.workspaces.map((w) => w.id));
+        if (!result.next) break;
+        after = result.next;
+      }
+      expect(new Set(seen)).toEqual(new Set(ids));
+      expect(seen).toHaveLength(5);
+      const only = await repositories.workspaces.listWorkspacesOf(user, { limit: 10, withinWorkspaceId: ids[2] });
+      expect(only.workspaces.map((w) => w.id)).toEqual([ids[2]]);
+      expect(only.next).toBeNull();
+    });
+
+    it('lists and deletes a membership’s tokens', async () => {
+      const workspace = await stored();
+      const membershipId = workspace.memberships[0].id;
+      const first = WorkspaceAccessToken.issue({ membershipId, name: 'first', expiresAt: null, now: new Date('2026-01-01') }).token;
+      const second = WorkspaceAccessToken.issue({ membershipId, name: 'second', expiresAt: null, now: new Date('2026-01-02') }).token;
+      await repositories.tokens.insert(second);
+      await repositories.tokens.insert(first);
+      expect((await repositories.tokens.listByMembership(membershipId)).map((t) => t.name)).toEqual(['first', 'second']);
+      expect(await repositories.tokens.delete(first.id, 'ffffffff-0000-4000-8000-000000000000')).toBe(false);
+      expect(await repositories.tokens.delete(first.id, membershipId)).toBe(true);
+      expect(await repositories.tokens.delete(first.id, membershipId)).toBe(false);
+      expect((await repositories.tokens.listByMembership(membershipId)).map((t) => t.name)).toEqual(['second']);
     });
   });
 }
