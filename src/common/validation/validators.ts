@@ -39,7 +39,11 @@ export const IsEmailAddress = (): PropertyDecorator =>
 export const IsUuidValue = (): PropertyDecorator =>
   rule('uuid_parsing', 'Input should be a valid UUID', absentOr((value) => typeof value === 'string' && isUUID(value, 'all')));
 
-/** Every element of the list (or the value itself) is a UUID. */
+/** Every element of the list is a string. */
+export const EachString = (): PropertyDecorator =>
+  rule('string_type', 'Input should be a valid string', absentOr((value) => Array.isArray(value) && value.every((item) => typeof item === 'string')));
+
+/** Every element of the list is a UUID. */
 export const EachUuid = (): PropertyDecorator =>
   rule(
     'uuid_parsing',

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { AsList, CharacterLength, EachUuid, IsListValue, IsStringValue, IsUuidValue, MaxItems, OneOf, Required } from '../../common/validation/validators.js';
+import { AsList, CharacterLength, EachString, EachUuid, IsListValue, IsStringValue, IsUuidValue, MaxItems, OneOf, Required } from '../../common/validation/validators.js';
 import { WORKSPACE_PRIVILEGES, WorkspacePrivilege } from '../domain/workspace-privilege.js';
 
 @ApiSchema({ name: 'CreateWorkspaceMembershipRequestDto' })
@@ -36,6 +36,7 @@ export const MEMBERSHIP_EXPANSIONS = ['user', 'workspace'] as const;
 export class ListWorkspaceMembershipsQuery {
   @ApiPropertyOptional({ anyOf: [{ type: 'array', items: { type: 'string' } }, { type: 'null' }], title: 'User Id' })
   @AsList()
+  @EachString()
   user_id?: string[];
 
   @ApiPropertyOptional({ anyOf: [{ type: 'array', items: { type: 'string', format: 'uuid4' } }, { type: 'null' }], title: 'Workspace Id' })
