@@ -11,6 +11,8 @@ function shapeOf(schema: any): unknown {
     enum: schema.enum,
     minLength: schema.minLength,
     maxLength: schema.maxLength,
+    maxItems: schema.maxItems,
+    const: schema.const,
     items: shapeOf(schema.items),
     anyOf: schema.anyOf?.map(shapeOf),
     properties: schema.properties
@@ -74,5 +76,66 @@ describe('OpenAPI document and Swagger UI', () => {
     }
     expect(shapeOf(actual.responses['401'].content['application/json'].schema)).toEqual({ ref: 'StringErrorResponse' });
     expect(shapeOf(actual.responses['403'].content['application/json'].schema)).toEqual({ ref: 'StringErrorResponse' });
+  });
+
+  describe('the rest of the workspace API (0.2.15 subset)', () => {
+    const subset = loadContract();
+    const implemented: [string, string][] = [
+      ['/api/v1/workspaces', 'post'],
+      ['/api/v1/workspaces/{workspace_id}', 'patch'],
+      ['/api/v1/workspaces/{workspace_id}', 'delete'],
+      ['/api/v1/workspace-memberships', 'post'],
+      ['/api/v1/workspace-memberships', 'get'],
+      ['/api/v1/workspace-memberships/{workspace_membership_id}', 'delete'],
+      ['/api/v1/workspaces/{workspace_id}/access-tokens', 'post'],
+      ['/api/v1/workspaces/{workspace_id}/access-tokens', 'get'],
+      ['/api/v1/workspaces/{workspace_id}/access-tokens/{token_id}', 'delete'],
+      ['/api/v1/workspaces/{workspace_id}/access-tokens/lookup', 'post'],
+    ];
+    const referenced = new Set<string>();
+    const collectRefs = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(collectRefs);
+      else if (value && typeof value === 'object') {
+        for (const [key, inner] of Object.entries(value)) {
+          if (key === '$ref') referenced.add(String(inner).split('/').pop()!);
+          else collectRefs(inner);
+        }
+      }
+    };
+
+    it.each(implemented)('%s %s: operationId, tag, security, parameters, body and responses', (path, method) => {
+      const expected = subset.paths[path][method];
+      const actual = document.paths[path]?.[method];
+      expect(actual).toBeDefined();
+      expect(actual.operationId).toBe(expected.operationId);
+      expect(actual.tags).toEqual(expected.tags);
+      expect(actual.security).toEqual(expected.security);
+      const params = (op: any) => (op.parameters ?? []).map((p: any) => [p.in, p.name, Boolean(p.required)]).sort();
+      expect(params(actual)).toEqual(params(expected));
+      if (expected.requestBody) {
+        expect(shapeOf(actual.requestBody.content['application/json'].schema)).toEqual(
+          shapeOf(expected.requestBody.content['application/json'].schema),
+        );
+      }
+      for (const [status, response] of Object.entries<any>(expected.responses)) {
+        if (status === '500') continue;
+        expect(actual.responses[status]).toBeDefined();
+        const schema = response.content?.['application/json']?.schema;
+        if (schema) expect(shapeOf(actual.responses[status].content['application/json'].schema)).toEqual(shapeOf(schema));
+      }
+    });
+
+    it('has every schema those operations use, transitively, as the contract defines it', () => {
+      for (const [path, method] of implemented) collectRefs(subset.paths[path][method]);
+      let size = -1;
+      while (size !== referenced.size) {
+        size = referenced.size;
+        for (const name of [...referenced]) collectRefs(subset.components.schemas[name]);
+      }
+      expect(referenced.size).toBeGreaterThan(10);
+      for (const name of referenced) {
+        expect({ name, shape: shapeOf(document.components.schemas[name]) }).toEqual({ name, shape: shapeOf(subset.components.schemas[name]) });
+      }
+    });
   });
 });

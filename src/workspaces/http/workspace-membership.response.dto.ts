@@ -1,4 +1,4 @@
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import type { User } from '../../users/domain/user.js';
 import type { WorkspaceMembership } from '../domain/workspace-membership.js';
 import type { WorkspaceSummary } from '../domain/workspace.repository.js';
@@ -47,11 +47,12 @@ export class UserDto {
 }
 
 @ApiSchema({ name: 'workspaces__use_cases__workspace_memberships__list_workspace_memberships__WorkspaceMembershipDto' })
+@ApiExtraModels(UserDto, WorkspaceDto)
 export class ListedWorkspaceMembershipDto extends MembershipDto {
-  @ApiProperty({ anyOf: [{ $ref: '#/components/schemas/UserDto' }, { type: 'null' }], required: false })
+  @ApiProperty({ anyOf: [{ $ref: getSchemaPath(UserDto) }, { type: 'null' }], required: false })
   user: UserDto | null;
 
-  @ApiProperty({ anyOf: [{ $ref: '#/components/schemas/WorkspaceDto' }, { type: 'null' }], required: false })
+  @ApiProperty({ anyOf: [{ $ref: getSchemaPath(WorkspaceDto) }, { type: 'null' }], required: false })
   workspace: WorkspaceDto | null;
 
   static from(

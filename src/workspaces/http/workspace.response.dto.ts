@@ -1,4 +1,4 @@
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import type { Workspace } from '../domain/workspace.js';
 import type { WorkspaceMembership } from '../domain/workspace-membership.js';
 import { WorkspacePrivilege } from '../domain/workspace-privilege.js';
@@ -107,12 +107,13 @@ export class WorkspaceMembershipDto extends MembershipDto {
 
 /** A workspace, with its memberships only when asked for (`expand=workspaceMemberships`), else null. */
 @ApiSchema({ name: 'UpdateWorkspaceNameResponseDto' })
+@ApiExtraModels(WorkspaceMembershipDto)
 export class UpdateWorkspaceNameResponseDto extends ResourceDto {
   @ApiProperty({ type: 'string', title: 'Name' })
   name: string;
 
   @ApiProperty({
-    anyOf: [{ type: 'array', items: { $ref: '#/components/schemas/workspaces__entrypoints__http__routers__workspaces__main__UpdateWorkspaceNameResponseDto__WorkspaceMembershipDto' } }, { type: 'null' }],
+    anyOf: [{ type: 'array', items: { $ref: getSchemaPath(WorkspaceMembershipDto) } }, { type: 'null' }],
     title: 'Memberships',
   })
   memberships: WorkspaceMembershipDto[] | null;
