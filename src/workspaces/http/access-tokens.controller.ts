@@ -16,14 +16,12 @@ import {
   ListAccessTokenResponseDto,
   LookupWorkspaceAccessTokenResponseDto,
 } from './access-token.response.dto.js';
-import { WorkspaceIdParams } from './workspace.request.dto.js';
-
-const WORKSPACE_ID = { name: 'workspace_id', schema: { type: 'string', format: 'uuid4', title: 'Workspace Id' } } as const;
+import { WORKSPACE_ID_PARAM, WorkspaceIdParams } from './workspace.request.dto.js';
 
 /** The caller's own access tokens in a workspace. */
 @ApiTags('access-tokens')
 @ApiWorkspaceAuth()
-@ApiParam(WORKSPACE_ID)
+@ApiParam(WORKSPACE_ID_PARAM)
 @Controller('api/v1/workspaces/:workspace_id/access-tokens')
 export class AccessTokensController {
   constructor(

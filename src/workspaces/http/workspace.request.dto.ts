@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import {
@@ -12,12 +13,18 @@ import {
 } from '../../common/validation/validators.js';
 import { WORKSPACE_NAME_MAX_LENGTH, WORKSPACE_NAME_MIN_LENGTH } from '../domain/workspace-rules.js';
 
+/** A workspace name as the contract constrains it: required, 1 to 128 characters. */
+const WorkspaceName = (): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({ type: 'string', minLength: WORKSPACE_NAME_MIN_LENGTH, maxLength: WORKSPACE_NAME_MAX_LENGTH, title: 'Name' }),
+    Required(),
+    IsStringValue(),
+    CharacterLength(WORKSPACE_NAME_MIN_LENGTH, WORKSPACE_NAME_MAX_LENGTH),
+  );
+
 @ApiSchema({ name: 'CreateWorkspaceRequestDto' })
 export class CreateWorkspaceRequestDto {
-  @ApiProperty({ type: 'string', minLength: WORKSPACE_NAME_MIN_LENGTH, maxLength: WORKSPACE_NAME_MAX_LENGTH, title: 'Name' })
-  @Required()
-  @IsStringValue()
-  @CharacterLength(WORKSPACE_NAME_MIN_LENGTH, WORKSPACE_NAME_MAX_LENGTH)
+  @WorkspaceName()
   name: string;
 
   @ApiProperty({
@@ -40,12 +47,12 @@ export class CreateWorkspaceRequestDto {
 
 @ApiSchema({ name: 'UpdateWorkspaceNameRequestDto' })
 export class UpdateWorkspaceNameRequestDto {
-  @ApiProperty({ type: 'string', minLength: WORKSPACE_NAME_MIN_LENGTH, maxLength: WORKSPACE_NAME_MAX_LENGTH, title: 'Name' })
-  @Required()
-  @IsStringValue()
-  @CharacterLength(WORKSPACE_NAME_MIN_LENGTH, WORKSPACE_NAME_MAX_LENGTH)
+  @WorkspaceName()
   name: string;
 }
+
+/** The `workspace_id` path parameter, as the contract documents it. */
+export const WORKSPACE_ID_PARAM = { name: 'workspace_id', schema: { type: 'string', format: 'uuid4', title: 'Workspace Id' } } as const;
 
 export class WorkspaceIdParams {
   @IsUuidValue()

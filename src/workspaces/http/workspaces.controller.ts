@@ -26,6 +26,7 @@ import {
   ExpandWorkspaceMembershipsQuery,
   ListWorkspacesQuery,
   UpdateWorkspaceNameRequestDto,
+  WORKSPACE_ID_PARAM,
   WorkspaceIdParams,
 } from './workspace.request.dto.js';
 import {
@@ -34,8 +35,6 @@ import {
   WorkspaceDto,
   WorkspaceListResponseDto,
 } from './workspace.response.dto.js';
-
-const WORKSPACE_ID = { name: 'workspace_id', schema: { type: 'string', format: 'uuid4', title: 'Workspace Id' } } as const;
 
 @ApiTags('workspaces')
 @ApiWorkspaceAuth()
@@ -92,7 +91,7 @@ export class WorkspacesController {
 
   @Get(':workspace_id')
   @ApiOperation({ operationId: 'get_workspace_api_v1_workspaces__workspace_id__get', summary: 'Get Workspace', description: 'Beyond the reference API.' })
-  @ApiParam(WORKSPACE_ID)
+  @ApiParam(WORKSPACE_ID_PARAM)
   @ApiOkResponse({ type: UpdateWorkspaceNameResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(401, 404, 422)
   async get(
@@ -106,7 +105,7 @@ export class WorkspacesController {
 
   @Patch(':workspace_id')
   @ApiOperation({ operationId: 'update_workspace_name_api_v1_workspaces__workspace_id__patch', summary: 'Update Workspace Name' })
-  @ApiParam(WORKSPACE_ID)
+  @ApiParam(WORKSPACE_ID_PARAM)
   @ApiBody({ type: UpdateWorkspaceNameRequestDto, required: true })
   @ApiOkResponse({ type: UpdateWorkspaceNameResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(401, 403, 404, 422)
@@ -123,7 +122,7 @@ export class WorkspacesController {
   @Delete(':workspace_id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ operationId: 'delete_workspace_api_v1_workspaces__workspace_id__delete', summary: 'Delete Workspace' })
-  @ApiParam(WORKSPACE_ID)
+  @ApiParam(WORKSPACE_ID_PARAM)
   @ApiNoContentResponse({ description: 'Successful Response' })
   @ApiErrorResponses(401, 403, 404, 422)
   async delete(@Param() params: WorkspaceIdParams, @CurrentPrincipal() principal: Principal): Promise<void> {
