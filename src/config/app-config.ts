@@ -22,14 +22,29 @@ export interface DatabaseConfig {
   /** Where the embedded database keeps its files; `memory://` keeps it in memory. */
   embeddedDataDir: string;
   poolSize: number;
+  /** How long a request waits for a connection before it fails with 503. */
+  connectTimeoutMs: number;
+  /** How long one query may take before it is abandoned (a cut connection never answers). */
+  queryTimeoutMs: number;
 }
+
+export type LogFormat = 'json' | 'pretty';
 
 export class AppConfig {
   readonly nodeEnv: NodeEnv;
   readonly host: string;
   readonly port: number;
   readonly logLevel: LogLevel;
+  readonly logFormat: LogFormat;
   readonly bodyLimitBytes: number;
+  /** A request that takes longer is answered 503 and its connection closed. */
+  readonly requestTimeoutMs: number;
+  /** On SIGTERM: how long readiness reports down before the server stops accepting connections. */
+  readonly shutdownDrainDelayMs: number;
+  /** On SIGTERM: how long in-flight requests may take to finish before the process gives up. */
+  readonly shutdownTimeoutMs: number;
+  /** How long an Idempotency-Key and its first answer are kept. */
+  readonly idempotencyTtlHours: number;
   readonly database: DatabaseConfig;
   readonly jwt: JwtVerification;
   /** The token scope (or permission) that allows creating workspaces for other users. */
@@ -45,6 +60,7 @@ export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-pro
 
 const NODE_ENVS: readonly NodeEnv[] = ['development', 'production', 'test'];
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+const LOG_FORMATS: readonly LogFormat[] = ['json', 'pretty'];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -99,11 +115,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: read('HOST') ?? '0.0.0.0',
     port: integer('PORT', 3000, 0, 65535),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'log'),
+    logFormat: oneOf('LOG_FORMAT', LOG_FORMATS, nodeEnv === 'development' ? 'pretty' : 'json'),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 102_400, 1_024, 10_485_760),
+    requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
+    shutdownDrainDelayMs: integer('SHUTDOWN_DRAIN_DELAY_MS', 0, 0, 120_000),
+    shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+    idempotencyTtlHours: integer('IDEMPOTENCY_TTL_HOURS', 24, 24, 24 * 30),
     database: {
       url: databaseUrl?.toString(),
       embeddedDataDir: read('DATA_DIR') ?? './data/pglite',
       poolSize: integer('DATABASE_POOL_SIZE', 10, 1, 100),
+      connectTimeoutMs: integer('DATABASE_CONNECT_TIMEOUT_MS', 2_000, 100, 60_000),
+      queryTimeoutMs: integer('DATABASE_QUERY_TIMEOUT_MS', 5_000, 100, 600_000),
     },
     jwt,
     provisionScope: read('AUTH_PROVISION_SCOPE') ?? 'workspaces:provision',

@@ -33,7 +33,15 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
     logging: ['warn', 'migration'],
   };
   if (config.url) {
-    return { ...common, url: config.url, poolSize: config.poolSize, applicationName: 'workspaces-service' };
+    return {
+      ...common,
+      url: config.url,
+      poolSize: config.poolSize,
+      applicationName: 'workspaces-service',
+      // Bounded waits: while the database is unreachable, requests fail fast (503) instead of piling up.
+      connectTimeoutMS: config.connectTimeoutMs,
+      extra: { query_timeout: config.queryTimeoutMs, keepAlive: true, idleTimeoutMillis: 30_000 },
+    };
   }
   return { ...common, driver: { Pool: PglitePool }, extra: { pglite: openEmbeddedDatabase(config.embeddedDataDir) } };
 }

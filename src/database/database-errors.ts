@@ -14,3 +14,25 @@ export function databaseViolation(error: unknown): { code: string; constraint?: 
     constraint: typeof driverError.constraint === 'string' ? driverError.constraint : undefined,
   };
 }
+
+/** SQLSTATE classes and codes meaning the server is gone or refusing work, not that the query is wrong. */
+const UNAVAILABLE_SQLSTATES = ['57P01', '57P02', '57P03', '53300'];
+const UNAVAILABLE_SYSTEM_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN'];
+const UNAVAILABLE_MESSAGES =
+  /timeout exceeded when trying to connect|Connection terminated|Query read timeout|connection error|Client was closed|Cannot use a pool after calling end|terminating connection/i;
+
+/** True when the database could not be reached or dropped the connection: the caller may retry later. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.includes(code) || code.startsWith('08') || UNAVAILABLE_SYSTEM_CODES.includes(code))) {
+      return true;
+    }
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+    current = (current as { driverError?: unknown }).driverError ?? (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

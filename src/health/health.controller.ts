@@ -1,32 +1,45 @@
-import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/public.decorator.js';
+import { ReadinessIndicators } from './readiness.indicators.js';
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly readiness: ReadinessIndicators,
+  ) {}
 
+  /** Liveness: the process answers. It does not look at the database, so an outage does not get it restarted. */
   @Get('live')
-  @HttpCode(200)
   @ApiOperation({ operationId: 'health_live', summary: 'The process is up' })
   @ApiOkResponse({ description: 'Alive' })
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
   }
 
+  /** Readiness: send traffic here (database reachable, migrations applied, not shutting down). */
   @Get('ready')
-  @ApiOperation({ operationId: 'health_ready', summary: 'The service can serve requests (database reachable)' })
+  @ApiOperation({ operationId: 'health_ready', summary: 'The service can serve requests' })
   @ApiOkResponse({ description: 'Ready' })
-  @ApiServiceUnavailableResponse({ description: 'Not ready' })
-  async ready(): Promise<{ status: 'ok'; database: 'up' }> {
+  @ApiServiceUnavailableResponse({ description: 'Not ready, with the failing checks' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     try {
-      await this.dataSource.query('SELECT 1');
-    } catch {
-      throw new ServiceUnavailableException('Database unavailable');
+      return await this.health.check([
+        () => this.readiness.accepting(),
+        () => this.database.pingCheck('database', { timeout: 1_000 }),
+        () => this.readiness.migrationsApplied(),
+      ]);
+    } catch (error) {
+      // Terminus reports failure as an exception carrying the full report; answer it as it is.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      reply.status(503);
+      return error.getResponse();
     }
-    return { status: 'ok', database: 'up' };
   }
 }

@@ -121,7 +121,7 @@ describe('Authentication (HS256 secret and workspace access tokens)', () => {
 
   it('public routes need no credentials', async () => {
     expect((await t.request({ method: 'GET', url: '/health/live' })).status).toBe(200);
-    expect((await t.request({ method: 'GET', url: '/health/ready' })).body).toEqual({ status: 'ok', database: 'up' });
+    expect((await t.request({ method: 'GET', url: '/health/ready' })).status).toBe(200);
     expect((await t.request({ method: 'GET', url: '/docs-json' })).status).toBe(200);
   });
 });

@@ -8,12 +8,13 @@ import { createDataSource, runMigrations } from '../../src/database/data-source.
  */
 export function testDatabaseConfig(): DatabaseConfig {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) return { embeddedDataDir: 'memory://', poolSize: 1 };
+  const timeouts = { connectTimeoutMs: 2_000, queryTimeoutMs: 5_000 };
+  if (!url) return { embeddedDataDir: 'memory://', poolSize: 1, ...timeouts };
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   if (!name.toLowerCase().includes('test')) {
     throw new Error(`Refusing to run tests against "${name}": TEST_DATABASE_URL must name a database whose name contains "test"`);
   }
-  return { url, embeddedDataDir: 'memory://', poolSize: 10 };
+  return { url, embeddedDataDir: 'memory://', poolSize: 10, ...timeouts };
 }
 
 export const usesPostgres = (): boolean => Boolean(process.env.TEST_DATABASE_URL);

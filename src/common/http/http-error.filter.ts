@@ -1,5 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { isDatabaseUnavailable } from '../../database/database-errors.js';
 import { DomainError, UnauthenticatedError, type DomainErrorKind } from '../domain-error.js';
 import { RequestValidationError, type ValidationIssue } from '../validation/validation-issue.js';
 
@@ -46,6 +47,14 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) return fromHttpException(exception);
     const fastifyError = asFastifyClientError(exception);
     if (fastifyError) return fromFastifyError(fastifyError);
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        body: { detail: 'The database is unavailable; try again later' },
+        headers: { 'retry-after': '1' },
+      };
+    }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { detail: 'Internal Server Error' } };
   }
