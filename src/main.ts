@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 import { loadEnvFile } from './config/env-file.js';
+import { handleShutdownSignals } from './health/graceful-shutdown.js';
+import { createRootLogger, PinoNestLogger } from './observability/logger.js';
 
 async function main(): Promise<void> {
   loadEnvFile();
@@ -14,14 +15,16 @@ async function main(): Promise<void> {
     console.error(error.message);
     process.exit(1);
   }
-  const logger = new Logger('Main');
+  const rootLogger = createRootLogger(config);
+  const logger = new PinoNestLogger(rootLogger);
   if (config.jwt.kind === 'secret' && config.jwt.isDevelopmentDefault) {
-    logger.warn('No AUTH_* settings: bearer tokens are verified with the public development secret (see README).');
+    logger.warn('No AUTH_* settings: bearer tokens are verified with the public development secret (see README).', 'Main');
   }
-  const app = await createApp(config);
+  const app = await createApp(config, rootLogger);
+  handleShutdownSignals(app, config, logger);
   await app.listen({ port: config.port, host: config.host });
   const database = config.database.url ? 'PostgreSQL' : `the embedded database in ${config.database.embeddedDataDir}`;
-  logger.log(`Listening on ${await app.getUrl()} (${config.nodeEnv}, ${database}); Swagger UI at /docs`);
+  logger.log(`Listening on ${await app.getUrl()} (${config.nodeEnv}, ${database}); Swagger UI at /docs`, 'Main');
 }
 
 main().catch((error: unknown) => {

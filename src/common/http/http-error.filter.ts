@@ -1,5 +1,5 @@
-import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../../database/database-errors.js';
 import { DomainError, UnauthenticatedError, type DomainErrorKind } from '../domain-error.js';
 import { RequestValidationError, type ValidationIssue } from '../validation/validation-issue.js';
@@ -31,33 +31,38 @@ interface HttpError {
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('HttpErrorFilter');
-
   catch(exception: unknown, host: ArgumentsHost): void {
-    const error = this.toHttpError(exception);
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const http = host.switchToHttp();
+    const error = toHttpError(exception);
+    // The request's own logger, so that the line carries the request id.
+    const log = http.getRequest<FastifyRequest>().log;
+    if (error.status === HttpStatus.SERVICE_UNAVAILABLE) log.warn({ err: describe(exception) }, error.body.detail as string);
+    else if (error.status >= 500) log.error({ err: exception }, 'unexpected error');
+    const reply = http.getResponse<FastifyReply>();
     reply.status(error.status).headers(error.headers ?? {}).send(error.body);
   }
+}
 
-  private toHttpError(exception: unknown): HttpError {
-    if (exception instanceof RequestValidationError) {
-      return { status: HttpStatus.UNPROCESSABLE_ENTITY, body: { detail: exception.issues } };
-    }
-    if (exception instanceof DomainError) return fromDomainError(exception);
-    if (exception instanceof HttpException) return fromHttpException(exception);
-    const fastifyError = asFastifyClientError(exception);
-    if (fastifyError) return fromFastifyError(fastifyError);
-    if (isDatabaseUnavailable(exception)) {
-      this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
-      return {
-        status: HttpStatus.SERVICE_UNAVAILABLE,
-        body: { detail: 'The database is unavailable; try again later' },
-        headers: { 'retry-after': '1' },
-      };
-    }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { detail: 'Internal Server Error' } };
+function describe(exception: unknown): string {
+  return exception instanceof Error ? exception.message : String(exception);
+}
+
+function toHttpError(exception: unknown): HttpError {
+  if (exception instanceof RequestValidationError) {
+    return { status: HttpStatus.UNPROCESSABLE_ENTITY, body: { detail: exception.issues } };
   }
+  if (exception instanceof DomainError) return fromDomainError(exception);
+  if (exception instanceof HttpException) return fromHttpException(exception);
+  const fastifyError = asFastifyClientError(exception);
+  if (fastifyError) return fromFastifyError(fastifyError);
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      body: { detail: 'The database is unavailable; try again later' },
+      headers: { 'retry-after': '1' },
+    };
+  }
+  return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { detail: 'Internal Server Error' } };
 }
 
 function fromDomainError(error: DomainError): HttpError {

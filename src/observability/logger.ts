@@ -1,0 +1,66 @@
+import type { LoggerService } from '@nestjs/common';
+import { pino, type Logger } from 'pino';
+import type { AppConfig, LogLevel } from '../config/app-config.js';
+
+const PINO_LEVEL: Record<LogLevel, string> = { error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
+
+/** Never written to a log, wherever they appear in a logged object. */
+const REDACTED = [
+  'authorization',
+  '*.authorization',
+  'req.headers.authorization',
+  'headers.authorization',
+  'tokenString',
+  '*.tokenString',
+  'accessToken',
+  '*.accessToken',
+  'secret',
+  '*.secret',
+  'password',
+  '*.password',
+];
+
+/** The one logger of the process: JSON lines in production, readable lines in development. */
+export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>): Logger {
+  return pino({
+    level: PINO_LEVEL[config.logLevel],
+    base: { service: 'workspaces-service' },
+    redact: { paths: REDACTED, censor: '[redacted]' },
+    transport:
+      config.logFormat === 'pretty'
+        ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } }
+        : undefined,
+  });
+}
+
+/** Nest's logger on top of pino, so that framework messages are the same JSON lines. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, ...params: unknown[]): void {
+    this.write('info', message, params);
+  }
+  error(message: unknown, ...params: unknown[]): void {
+    // Nest passes (message, stack?, context?).
+    const [stack, context] = params.length >= 2 ? params : [undefined, params[0]];
+    this.logger.error({ context, stack }, String(message));
+  }
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('trace', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, params);
+  }
+
+  private write(level: 'info' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, params: unknown[]): void {
+    const context = typeof params.at(-1) === 'string' ? params.at(-1) : undefined;
+    if (typeof message === 'object' && message !== null) this.logger[level]({ context, ...message });
+    else this.logger[level]({ context }, String(message));
+  }
+}
