@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { AppConfig, LogLevel } from '../config/app-config.js';
 
 const PINO_LEVEL: Record<LogLevel, string> = { error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
@@ -20,9 +20,12 @@ const REDACTED = [
   '*.password',
 ];
 
-/** The one logger of the process: JSON lines in production, readable lines in development. */
-export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>): Logger {
-  return pino({
+/**
+ * The one logger of the process: JSON lines in production, readable lines in development.
+ * `destination` (JSON only) is where the lines go instead of standard output.
+ */
+export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     level: PINO_LEVEL[config.logLevel],
     base: { service: 'workspaces-service' },
     redact: { paths: REDACTED, censor: '[redacted]' },
@@ -30,7 +33,8 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat
       config.logFormat === 'pretty'
         ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } }
         : undefined,
-  });
+  };
+  return destination && config.logFormat === 'json' ? pino(options, destination) : pino(options);
 }
 
 /** Nest's logger on top of pino, so that framework messages are the same JSON lines. */

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig } from '../../src/config/app-config.js';
@@ -19,7 +20,7 @@ export interface TestApp {
 }
 
 /** The real application, in-process, on the test database, configured as in production but for the secret. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, logger?: Logger): Promise<TestApp> {
   const database = testDatabaseConfig();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -29,7 +30,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATA_DIR: database.embeddedDataDir,
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, logger);
   return {
     app,
     dataSource: app.get(DataSource),
