@@ -1,5 +1,6 @@
 import { CreateWorkspaces1764270000000 } from './1764270000000-create-workspaces.js';
 import { CreateUsers1764280000000 } from './1764280000000-create-users.js';
+import { CreateIdempotencyKeys1764290000000 } from './1764290000000-create-idempotency-keys.js';
 
 /** Every migration, in order. A new migration file is added here too. */
-export const migrations = [CreateWorkspaces1764270000000, CreateUsers1764280000000];
+export const migrations = [CreateWorkspaces1764270000000, CreateUsers1764280000000, CreateIdempotencyKeys1764290000000];

@@ -110,8 +110,13 @@ describe('OpenAPI document and Swagger UI', () => {
       expect(actual.operationId).toBe(expected.operationId);
       expect(actual.tags).toEqual(expected.tags);
       expect(actual.security).toEqual(expected.security);
-      const params = (op: any) => (op.parameters ?? []).map((p: any) => [p.in, p.name, Boolean(p.required)]).sort();
+      // Beyond the contract: an optional Idempotency-Key header on the creating operations.
+      const params = (op: any) =>
+        (op.parameters ?? []).filter((p: any) => p.in !== 'header').map((p: any) => [p.in, p.name, Boolean(p.required)]).sort();
       expect(params(actual)).toEqual(params(expected));
+      for (const header of (actual.parameters ?? []).filter((p: any) => p.in === 'header')) {
+        expect([header.name, header.required]).toEqual(['Idempotency-Key', false]);
+      }
       if (expected.requestBody) {
         expect(shapeOf(actual.requestBody.content['application/json'].schema)).toEqual(
           shapeOf(expected.requestBody.content['application/json'].schema),

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import type { User, UserProfile } from '../domain/user.js';
 import { UserRepository } from '../domain/user.repository.js';
 import { UserOrmEntity } from './user.orm-entity.js';
+import { Database } from '../../database/database.js';
 
 @Injectable()
 export class TypeOrmUserRepository extends UserRepository {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(private readonly db: Database) {
     super();
   }
 
   async record(profile: UserProfile, now: Date): Promise<void> {
     // One statement, safe under concurrent first requests of the same user.
-    await this.dataSource.query(
+    await this.db.manager.query(
       `INSERT INTO users (id, email, name, picture, email_verified, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $6)
        ON CONFLICT (id) DO UPDATE SET
@@ -27,7 +28,7 @@ export class TypeOrmUserRepository extends UserRepository {
 
   async findByIds(ids: readonly string[]): Promise<User[]> {
     if (ids.length === 0) return [];
-    const rows = await this.dataSource.manager.findBy(UserOrmEntity, { id: In([...ids]) });
+    const rows = await this.db.manager.findBy(UserOrmEntity, { id: In([...ids]) });
     return rows.map((row) => ({ ...row }));
   }
 }

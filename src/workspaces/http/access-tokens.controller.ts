@@ -17,6 +17,7 @@ import {
   LookupWorkspaceAccessTokenResponseDto,
 } from './access-token.response.dto.js';
 import { WORKSPACE_ID_PARAM, WorkspaceIdParams } from './workspace.request.dto.js';
+import { Idempotent } from '../../idempotency/idempotent.decorator.js';
 
 /** The caller's own access tokens in a workspace. */
 @ApiTags('access-tokens')
@@ -33,6 +34,7 @@ export class AccessTokensController {
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
+  @Idempotent({ responseHasSecret: true })
   @ApiOperation({ operationId: 'create_access_token_api_v1_workspaces__workspace_id__access_tokens_post', summary: 'Create Access Token' })
   @ApiBody({ type: CreateWorkspaceAccessTokenRequestDto, required: true })
   @ApiCreatedResponse({ type: CreateWorkspaceAccessTokenResponseDto, description: 'Successful Response' })

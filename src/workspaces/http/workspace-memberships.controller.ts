@@ -17,6 +17,7 @@ import {
   ListedWorkspaceMembershipDto,
   WorkspaceMembershipsListResponseDto,
 } from './workspace-membership.response.dto.js';
+import { Idempotent } from '../../idempotency/idempotent.decorator.js';
 
 @ApiTags('workspace-memberships')
 @ApiWorkspaceAuth()
@@ -31,6 +32,7 @@ export class WorkspaceMembershipsController {
   /** The contract answers 200 here, not 201. */
   @Post()
   @HttpCode(HttpStatus.OK)
+  @Idempotent()
   @ApiOperation({ operationId: 'create_workspace_membership_api_v1_workspace_memberships_post', summary: 'Create Workspace Membership' })
   @ApiBody({ type: CreateWorkspaceMembershipRequestDto, required: true })
   @ApiOkResponse({ type: CreateWorkspaceMembershipResponseDto, description: 'Successful Response' })

@@ -35,6 +35,7 @@ import {
   WorkspaceDto,
   WorkspaceListResponseDto,
 } from './workspace.response.dto.js';
+import { Idempotent } from '../../idempotency/idempotent.decorator.js';
 
 @ApiTags('workspaces')
 @ApiWorkspaceAuth()
@@ -50,6 +51,7 @@ export class WorkspacesController {
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
+  @Idempotent()
   @ApiOperation({ operationId: 'create_workspace_api_v1_workspaces_post', summary: 'Create Workspace' })
   @ApiBody({ type: CreateWorkspaceRequestDto, required: true })
   @ApiCreatedResponse({ type: CreateWorkspaceResponseDto, description: 'Successful Response' })

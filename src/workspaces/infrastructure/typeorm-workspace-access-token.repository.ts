@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { databaseViolation, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
 import type { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import { WorkspaceAccessTokenRepository, type AccessTokenCredential } from '../domain/workspace-access-token.repository.js';
 import { AccessTokenAlreadyExists, MembershipNotFound } from '../domain/workspace.errors.js';
 import { WorkspaceAccessTokenOrmEntity } from './workspace-access-token.orm-entity.js';
 import { WorkspaceMapper } from './workspace.mapper.js';
+import { Database } from '../../database/database.js';
 
 @Injectable()
 export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenRepository {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(private readonly db: Database) {
     super();
   }
 
   async insert(token: WorkspaceAccessToken): Promise<void> {
     try {
-      await this.dataSource.manager.insert(WorkspaceAccessTokenOrmEntity, WorkspaceMapper.accessTokenToPersistence(token));
+      await this.db.manager.insert(WorkspaceAccessTokenOrmEntity, WorkspaceMapper.accessTokenToPersistence(token));
     } catch (error) {
       const violation = databaseViolation(error);
       if (violation?.code === PG_FOREIGN_KEY_VIOLATION) throw new MembershipNotFound();
@@ -25,7 +25,7 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
   }
 
   async findCredentialByHash(hash: string): Promise<AccessTokenCredential | null> {
-    const row = await this.dataSource.manager.findOne(WorkspaceAccessTokenOrmEntity, {
+    const row = await this.db.manager.findOne(WorkspaceAccessTokenOrmEntity, {
       where: { hash },
       relations: { membership: true },
     });
@@ -38,7 +38,7 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
   }
 
   async listByMembership(membershipId: string): Promise<WorkspaceAccessToken[]> {
-    const rows = await this.dataSource.manager.find(WorkspaceAccessTokenOrmEntity, {
+    const rows = await this.db.manager.find(WorkspaceAccessTokenOrmEntity, {
       where: { membershipId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
@@ -46,7 +46,7 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
   }
 
   async delete(tokenId: string, membershipId: string): Promise<boolean> {
-    const result = await this.dataSource.manager.delete(WorkspaceAccessTokenOrmEntity, { id: tokenId, membershipId });
+    const result = await this.db.manager.delete(WorkspaceAccessTokenOrmEntity, { id: tokenId, membershipId });
     return (result.affected ?? 0) > 0;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { databaseViolation, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
 import type { Workspace } from '../domain/workspace.js';
 import type { WorkspaceMembership } from '../domain/workspace-membership.js';
@@ -14,13 +14,14 @@ import {
 import { WorkspaceMembershipOrmEntity } from './workspace-membership.orm-entity.js';
 import { WorkspaceMapper } from './workspace.mapper.js';
 import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
+import { Database } from '../../database/database.js';
 
 /** One membership per user and workspace (see the migrations). */
 const MEMBER_UNIQUE_CONSTRAINT = 'workspace_memberships_workspace_user_unique';
 
 @Injectable()
 export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(private readonly db: Database) {
     super();
   }
 
@@ -32,7 +33,7 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
   }
 
   async findById(id: string): Promise<Workspace | null> {
-    return this.load(this.dataSource.manager, id, false);
+    return this.load(this.db.manager, id, false);
   }
 
   async update<T>(id: string, change: (workspace: Workspace) => T): Promise<T> {
@@ -62,17 +63,17 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
   }
 
   async findMembershipById(id: string): Promise<WorkspaceMembership | null> {
-    const row = await this.dataSource.manager.findOneBy(WorkspaceMembershipOrmEntity, { id });
+    const row = await this.db.manager.findOneBy(WorkspaceMembershipOrmEntity, { id });
     return row ? WorkspaceMapper.membershipToDomain(row) : null;
   }
 
   async findMembership(workspaceId: string, userId: string): Promise<WorkspaceMembership | null> {
-    const row = await this.dataSource.manager.findOneBy(WorkspaceMembershipOrmEntity, { workspaceId, userId });
+    const row = await this.db.manager.findOneBy(WorkspaceMembershipOrmEntity, { workspaceId, userId });
     return row ? WorkspaceMapper.membershipToDomain(row) : null;
   }
 
   async listMemberships(query: MembershipQuery): Promise<MembershipListing[]> {
-    const builder = this.dataSource.manager
+    const builder = this.db.manager
       .createQueryBuilder(WorkspaceMembershipOrmEntity, 'm')
       .innerJoinAndSelect('m.workspace', 'w')
       .where('m.workspace_id IN (SELECT own.workspace_id FROM workspace_memberships own WHERE own.user_id = :visibleTo)', {
@@ -95,7 +96,7 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
     userId: string,
     options: { withinWorkspaceId?: string; after?: WorkspaceListPosition; limit: number },
   ): Promise<WorkspaceListPage> {
-    const builder = this.dataSource.manager
+    const builder = this.db.manager
       .createQueryBuilder(WorkspaceMembershipOrmEntity, 'm')
       .innerJoinAndSelect('m.workspace', 'w')
       .where('m.user_id = :userId', { userId })
@@ -140,7 +141,7 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
   /** A transaction whose unique violations become the domain's conflicts. */
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await this.dataSource.transaction(work);
+      return await this.db.transaction(work);
     } catch (error) {
       const violation = databaseViolation(error);
       if (violation?.code === PG_UNIQUE_VIOLATION) {

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '../database/database.js';
+
+export interface StoredResponse {
+  fingerprint: string;
+  statusCode: number;
+  /** Null when the response carried a secret that must not be stored. */
+  body: unknown;
+  location: string | null;
+}
+
+/**
+ * Idempotency records in PostgreSQL, so that they hold across replicas. All methods run in the
+ * caller's transaction (see Database): the record and the work it guards commit together.
+ */
+@Injectable()
+export class IdempotencyStore {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Takes the key for this request. Returns null when it is ours; otherwise the committed record of
+   * the request that took it first. A concurrent request with the same key waits here until the
+   * first one's transaction ends (the primary key's uniqueness check does the waiting).
+   */
+  async claim(scope: string, key: string, fingerprint: string, ttlHours: number): Promise<StoredResponse | null> {
+    await this.db.manager.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND expires_at <= now()`, [scope, key]);
+    const inserted = await this.db.manager.query(
+      `INSERT INTO idempotency_keys (scope, key, request_fingerprint, status_code, expires_at)
+       VALUES ($1, $2, $3, 0, now() + make_interval(hours => $4))
+       ON CONFLICT (scope, key) DO NOTHING
+       RETURNING key`,
+      [scope, key, fingerprint, ttlHours],
+    );
+    if (inserted.length > 0) return null;
+    const [row] = await this.db.manager.query(
+      `SELECT request_fingerprint, status_code, response_body, location FROM idempotency_keys WHERE scope = $1 AND key = $2`,
+      [scope, key],
+    );
+    return { fingerprint: row.request_fingerprint, statusCode: row.status_code, body: row.response_body, location: row.location };
+  }
+
+  async complete(scope: string, key: string, response: Omit<StoredResponse, 'fingerprint'>): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE idempotency_keys SET status_code = $3, response_body = $4, location = $5 WHERE scope = $1 AND key = $2`,
+      [scope, key, response.statusCode, response.body === null ? null : JSON.stringify(response.body), response.location],
+    );
+  }
+
+  /** Forgets expired records; returns how many. */
+  async sweep(): Promise<number> {
+    const [, affected] = await this.db.manager.query(`DELETE FROM idempotency_keys WHERE expires_at <= now()`);
+    return Number(affected ?? 0);
+  }
+}
