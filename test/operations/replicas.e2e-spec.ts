@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { bearerToken } from '../support/test-auth.js';
+import { openTestDataSource, usesPostgres } from '../support/test-database.js';
+import { startServiceProcess, type ServiceProcess } from '../support/service-process.js';
+
+// Two real processes on one PostgreSQL database; the embedded database cannot be shared.
+(usesPostgres() ? describe : describe.skip)('Two replicas on one database', () => {
+  let replicas: ServiceProcess[];
+  let db: DataSource;
+
+  beforeAll(async () => {
+    replicas = await Promise.all([startServiceProcess(), startServiceProcess()]);
+    db = await openTestDataSource();
+  }, 60_000);
+  afterAll(async () => {
+    for (const replica of replicas) replica.child.kill('SIGTERM');
+    await Promise.all(replicas.map((replica) => replica.exited));
+    await db.destroy();
+  });
+
+  const call = async (i: number, userId: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${replicas[i % 2].url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await bearerToken(userId)}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+
+  it('every acknowledged create and rename through either replica is stored', async () => {
+    const user = `replicas-${randomUUID()}`;
+    const created = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => call(i, user, 'POST', '/api/v1/workspaces', { name: `r${i}`, billingAccountEmail: 'b@example.com' })),
+    );
+    expect(created.map((r) => r.status)).toEqual(Array(40).fill(201));
+    const renamed = await Promise.all(
+      created.map((r, i) => call(i + 1, user, 'PATCH', `/api/v1/workspaces/${r.body.id}`, { name: `renamed ${i}` })),
+    );
+    expect(renamed.map((r) => r.status)).toEqual(Array(40).fill(200));
+    const rows = await db.query(
+      `SELECT w.id, w.name FROM workspaces w JOIN workspace_memberships m ON m.workspace_id = w.id WHERE m.user_id = $1`,
+      [user],
+    );
+    const names = new Map(rows.map((row: { id: string; name: string }) => [row.id, row.name]));
+    expect(names.size).toBe(40);
+    created.forEach((r, i) => expect(names.get(r.body.id)).toBe(`renamed ${i}`));
+  });
+
+  it('member changes through both replicas keep the rules: one membership per user, never no owner', async () => {
+    for (let round = 0; round < 5; round++) {
+      const first = `owner-a-${randomUUID()}`;
+      const second = `owner-b-${randomUUID()}`;
+      const workspace = await call(0, first, 'POST', '/api/v1/workspaces', { name: 'shared', billingAccountEmail: 'b@example.com' });
+      const newcomer = `newcomer-${randomUUID()}`;
+      const adds = await Promise.all([0, 1, 2, 3].map((i) => call(i, first, 'POST', '/api/v1/workspace-memberships', { workspaceId: workspace.body.id, userId: newcomer })));
+      expect(adds.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+      const added = await call(1, first, 'POST', '/api/v1/workspace-memberships', {
+        workspaceId: workspace.body.id,
+        userId: second,
+        privileges: ['ROLE_WORKSPACE_OWNER'],
+      });
+      // Both owners leave at the same moment, one through each replica.
+      const leaves = await Promise.all([
+        call(0, first, 'DELETE', `/api/v1/workspace-memberships/${workspace.body.memberships[0].id}`),
+        call(1, second, 'DELETE', `/api/v1/workspace-memberships/${added.body.id}`),
+      ]);
+      expect(leaves.map((r) => r.status).sort()).toEqual([204, 409]);
+      const owners = await db.query(
+        `SELECT count(*)::int AS n FROM workspace_memberships WHERE workspace_id = $1 AND privilege = 'ROLE_WORKSPACE_OWNER'`,
+        [workspace.body.id],
+      );
+      expect(owners[0].n).toBe(1);
+      const newcomerRows = await db.query(`SELECT count(*)::int AS n FROM workspace_memberships WHERE workspace_id = $1 AND user_id = $2`, [
+        workspace.body.id,
+        newcomer,
+      ]);
+      expect(newcomerRows[0].n).toBe(1);
+    }
+  });
+
+  it('one Idempotency-Key sent to both replicas at once creates one workspace', async () => {
+    const user = `idem-replicas-${randomUUID()}`;
+    const key = randomUUID();
+    const responses = await Promise.all(
+      [0, 1, 2, 3].map((i) => call(i, user, 'POST', '/api/v1/workspaces', { name: 'once', billingAccountEmail: 'b@example.com' }, { 'idempotency-key': key })),
+    );
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
+    const rows = await db.query(`SELECT count(*)::int AS n FROM workspace_memberships WHERE user_id = $1`, [user]);
+    expect(rows[0].n).toBe(1);
+  });
+});
