@@ -1,7 +1,9 @@
+import { createServer, type RequestListener } from 'node:http';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -16,8 +18,22 @@ export async function createApp(config: AppConfig, logger: Logger = createRootLo
     logController: new RequestLogController(),
     genReqId: requestIdOf,
     bodyLimit: config.bodyLimitBytes,
-    requestTimeout: config.requestTimeoutMs,
+    // Bounded request time: a client that does not finish sending its request within the limit
+    // (slowloris) is answered 408 and disconnected; the check runs every second.
+    serverFactory: (handler: RequestListener) =>
+      createServer(
+        {
+          requestTimeout: config.requestTimeoutMs,
+          headersTimeout: Math.min(config.requestTimeoutMs, 60_000),
+          connectionsCheckingInterval: Math.min(1_000, config.requestTimeoutMs),
+        },
+        handler,
+      ),
     trustProxy: true,
+    // A URL Fastify cannot even route (bad percent-encoding) never reaches Nest: answer it in the API's shape.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      void reply.status(400).send({ detail: error.code === 'FST_ERR_BAD_URL' ? 'Malformed URL' : error.message });
+    },
   });
   // Bodies are JSON only (Fastify's own parser): any other media type is answered 415, not parsed.
   adapter.getInstance().removeAllContentTypeParsers();
