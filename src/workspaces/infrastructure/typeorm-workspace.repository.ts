@@ -25,11 +25,33 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
     super();
   }
 
+  /** One statement (atomic by itself): the workspace and its memberships in a single round trip. */
   async insert(workspace: Workspace): Promise<void> {
-    await this.write(async (manager) => {
-      await manager.insert(WorkspaceOrmEntity, WorkspaceMapper.toPersistence(workspace));
-      await this.insertMemberships(manager, workspace.memberships);
-    });
+    const memberships = workspace.memberships;
+    await this.translateViolations(() =>
+      this.db.manager.query(
+        `WITH w AS (
+           INSERT INTO workspaces (id, name, billing_account_email, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5) RETURNING id
+         )
+         INSERT INTO workspace_memberships (id, workspace_id, user_id, privilege, created_at, updated_at)
+         SELECT m.id, w.id, m.user_id, m.privilege, m.created_at, m.updated_at
+         FROM w, unnest($6::uuid[], $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[])
+           AS m(id, user_id, privilege, created_at, updated_at)`,
+        [
+          workspace.id,
+          workspace.name,
+          workspace.billingAccountEmail,
+          workspace.createdAt,
+          workspace.updatedAt,
+          memberships.map((m) => m.id),
+          memberships.map((m) => m.userId),
+          memberships.map((m) => m.privilege),
+          memberships.map((m) => m.createdAt),
+          memberships.map((m) => m.updatedAt),
+        ],
+      ),
+    );
   }
 
   async findById(id: string): Promise<Workspace | null> {
@@ -140,8 +162,12 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
 
   /** A transaction whose unique violations become the domain's conflicts. */
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.translateViolations(() => this.db.transaction(work));
+  }
+
+  private async translateViolations<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await this.db.transaction(work);
+      return await work();
     } catch (error) {
       const violation = databaseViolation(error);
       if (violation?.code === PG_UNIQUE_VIOLATION) {

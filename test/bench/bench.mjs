@@ -1,0 +1,258 @@
+/**
+ * `npm run bench`: the service against PostgreSQL under load, beside a floor (bare Fastify + pg)
+ * doing the same create, in one run. Prints a table and the targets, writes .bench/last.json and
+ * compares it with the previous run. Settings: BENCH_DATABASE_URL (a database it drops and creates),
+ * BENCH_DURATION (seconds per scenario, default 10), BENCH_CONNECTIONS (default 50).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { SignJWT } from 'jose';
+import pg from 'pg';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/workspaces_bench';
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP = Math.min(3, DURATION);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SECRET = 'benchmark-secret-that-is-at-least-32-characters';
+const BODY = JSON.stringify({ name: 'Benchmark workspace', billingAccountEmail: 'billing@example.com' });
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function recreateDatabase() {
+  const url = new URL(DATABASE_URL);
+  const name = url.pathname.slice(1);
+  if (!/bench/.test(name)) throw new Error(`BENCH_DATABASE_URL must name a database containing "bench" (got ${name}): it is dropped`);
+  const admin = new pg.Client({ connectionString: Object.assign(new URL(DATABASE_URL), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+}
+
+/** Starts a server script and resolves when `readyPath` answers 200, with the time that took. */
+async function startProcess(script, readyPath, env = {}) {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL, AUTH_JWT_SECRET: SECRET, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${script} exited: ${stderr}`);
+    try {
+      if ((await fetch(`${url}${readyPath}`)).status < 500) break;
+    } catch {
+      // not yet
+    }
+    await sleep(5);
+  }
+  const readyMs = performance.now() - started;
+  return { url, child, readyMs, stop: async () => (child.kill('SIGTERM'), exited) };
+}
+
+function peakMemoryMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+const token = (sub) =>
+  new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET));
+
+async function load(url, options, duration = DURATION) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, ...options });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    total: result.requests.total,
+    sent: result.requests.sent,
+    ok: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function workspacesOf(db, userId) {
+  const { rows } = await db.query('SELECT count(*)::int AS n FROM workspace_memberships WHERE user_id = $1', [userId]);
+  return rows[0].n;
+}
+
+/**
+ * Warm up, then measure. Every row that appeared must be a 201 counted, or one of the requests
+ * still in flight when the load generator stopped (it stops waiting for them; the server does not).
+ */
+async function measureCreate(db, url, userId, authorization) {
+  const request = { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: BODY };
+  await load(`${url}/api/v1/workspaces`, request, WARMUP);
+  await sleep(1_000);
+  const before = await workspacesOf(db, userId);
+  const figures = await load(`${url}/api/v1/workspaces`, request);
+  await sleep(1_000);
+  const stored = (await workspacesOf(db, userId)) - before;
+  const abandoned = figures.sent - figures.total;
+  return { ...figures, rowsStored: stored, abandonedAtStop: abandoned, rowsMatch: stored >= figures.ok && stored <= figures.ok + abandoned };
+}
+
+async function measureGet(url, path, authorization) {
+  const request = { method: 'GET', headers: authorization ? { authorization } : {} };
+  await load(`${url}${path}`, request, WARMUP);
+  return load(`${url}${path}`, request);
+}
+
+async function seedListing(db) {
+  // 100,000 workspaces: "lister" belongs to 10,000 of them, "lister-small" to 10, the rest to others.
+  await db.query(`
+    CREATE TEMP TABLE seed AS
+    SELECT i, gen_random_uuid() AS id, now() - (i || ' seconds')::interval AS created_at,
+           CASE WHEN i <= 10000 THEN 'lister' WHEN i <= 10010 THEN 'lister-small' ELSE 'seed-owner-' || i END AS user_id
+    FROM generate_series(1, 100000) AS i`);
+  await db.query(`
+    INSERT INTO workspaces (id, name, billing_account_email, created_at, updated_at)
+    SELECT id, 'seed ' || i, 'seed@example.com', created_at, created_at FROM seed`);
+  await db.query(`
+    INSERT INTO workspace_memberships (id, workspace_id, user_id, privilege, created_at, updated_at)
+    SELECT gen_random_uuid(), id, user_id, 'ROLE_WORKSPACE_OWNER', created_at, created_at FROM seed`);
+  await db.query('DROP TABLE seed');
+  await db.query('ANALYZE');
+}
+
+/** The plan of the list query (as the repository issues it) for a user, first page. */
+async function listPlan(db, userId) {
+  const { rows } = await db.query(
+    `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+     SELECT m.*, w.* FROM workspace_memberships m INNER JOIN workspaces w ON w.id = m.workspace_id
+     WHERE m.user_id = $1 ORDER BY m.created_at ASC, m.workspace_id ASC LIMIT 21`,
+    [userId],
+  );
+  return rows.map((row) => row['QUERY PLAN']);
+}
+
+const pct = (a, b) => `${Math.round((a / b) * 100)}%`;
+
+async function main() {
+  console.log(`Benchmark: ${CONNECTIONS} connections, ${DURATION} s per scenario after ${WARMUP} s warm-up, on ${new URL(DATABASE_URL).host}`);
+  await recreateDatabase();
+  const db = new pg.Client({ connectionString: DATABASE_URL });
+
+  const serviceEnv = { NODE_ENV: 'production', LOG_FORMAT: 'json' };
+  const first = await startProcess('dist/src/main.js', '/health/ready', serviceEnv);
+  await first.stop();
+  const service = await startProcess('dist/src/main.js', '/health/ready', serviceEnv);
+  await db.connect();
+  await seedListing(db);
+
+  // A workspace access token for the Basic scenario, made through the API.
+  const basicOwner = 'creator-basic';
+  const created = await (
+    await fetch(`${service.url}/api/v1/workspaces`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await token(basicOwner)}`, 'content-type': 'application/json' },
+      body: BODY,
+    })
+  ).json();
+  const minted = await (
+    await fetch(`${service.url}/api/v1/workspaces/${created.id}/access-tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await token(basicOwner)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bench' }),
+    })
+  ).json();
+
+  const scenarios = {};
+  scenarios.createBearer = await measureCreate(db, service.url, 'creator-bearer', `Bearer ${await token('creator-bearer')}`);
+  scenarios.createBasic = await measureCreate(db, service.url, basicOwner, `Basic ${Buffer.from(minted.tokenString).toString('base64')}`);
+  scenarios.list10k = await measureGet(service.url, '/api/v1/workspaces?limit=20', `Bearer ${await token('lister')}`);
+  scenarios.list10 = await measureGet(service.url, '/api/v1/workspaces?limit=20', `Bearer ${await token('lister-small')}`);
+  scenarios.healthLive = await measureGet(service.url, '/health/live');
+  const peakMb = peakMemoryMb(service.child.pid);
+  await service.stop();
+
+  const floorProcess = await startProcess('test/bench/floor-server.mjs', '/api/v1/workspaces');
+  const floor = await measureCreate(db, floorProcess.url, 'creator-floor', `Bearer ${await token('creator-floor')}`);
+  await floorProcess.stop();
+
+  const plans = { lister10k: await listPlan(db, 'lister'), lister10: await listPlan(db, 'lister-small') };
+  await db.end();
+
+  const results = {
+    at: new Date().toISOString(),
+    settings: { connections: CONNECTIONS, durationSeconds: DURATION, node: process.version },
+    startup: { firstStartWithMigrationsMs: Math.round(first.readyMs), startToReadyMs: Math.round(service.readyMs) },
+    peakMemoryMb: Math.round(peakMb),
+    scenarios,
+    floor,
+    ratios: {
+      createVsFloorThroughput: scenarios.createBearer.requestsPerSecond / floor.requestsPerSecond,
+      createVsFloorP99: scenarios.createBearer.p99Ms / floor.p99Ms,
+      basicVsBearerThroughput: scenarios.createBasic.requestsPerSecond / scenarios.createBearer.requestsPerSecond,
+      list10kVs10Throughput: scenarios.list10k.requestsPerSecond / scenarios.list10.requestsPerSecond,
+    },
+    plans,
+  };
+  report(results);
+  save(results);
+}
+
+function report(r) {
+  const row = (name, s) =>
+    `${name.padEnd(28)} ${String(s.requestsPerSecond).padStart(7)} ${String(s.p50Ms).padStart(7)} ${String(s.p99Ms).padStart(7)} ${String(s.non2xx).padStart(7)} ${String(s.errors).padStart(7)}${'rowsMatch' in s ? `   rows ${s.rowsStored} = ${s.ok} 201s + ${s.rowsStored - s.ok} of ${s.abandonedAtStop} in flight at the stop: ${s.rowsMatch ? 'yes' : 'NO'}` : ''}`;
+  console.log(`\n${'scenario'.padEnd(28)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(7)} ${'errors'.padStart(7)}`);
+  console.log(row('create (bearer)', r.scenarios.createBearer));
+  console.log(row('create (Basic access token)', r.scenarios.createBasic));
+  console.log(row('list, user in 10,000', r.scenarios.list10k));
+  console.log(row('list, user in 10', r.scenarios.list10));
+  console.log(row('GET /health/live', r.scenarios.healthLive));
+  console.log(row('floor: create (Fastify + pg)', r.floor));
+  console.log(`\nstart to ready: ${r.startup.startToReadyMs} ms (first start, with migrations: ${r.startup.firstStartWithMigrationsMs} ms)`);
+  console.log(`peak memory (RSS high-water mark) over the run: ${r.peakMemoryMb} MB`);
+  console.log(`\nlist plan, user in 10,000 workspaces:\n  ${r.plans.lister10k.join('\n  ')}`);
+  const s = r.scenarios;
+  const checks = [
+    ['create throughput >= 80% of the floor', r.ratios.createVsFloorThroughput >= 0.8, pct(s.createBearer.requestsPerSecond, r.floor.requestsPerSecond)],
+    ['create p99 <= 1.5x the floor', r.ratios.createVsFloorP99 <= 1.5, `${r.ratios.createVsFloorP99.toFixed(2)}x`],
+    ['zero errors and non-2xx', [s.createBearer, s.createBasic, s.list10k, s.list10, s.healthLive].every((x) => x.errors === 0 && x.non2xx === 0), ''],
+    ['rows stored = 201s counted', s.createBearer.rowsMatch && s.createBasic.rowsMatch && r.floor.rowsMatch, ''],
+    ['Basic costs <= 15% against bearer', r.ratios.basicVsBearerThroughput >= 0.85, `Basic at ${pct(s.createBasic.requestsPerSecond, s.createBearer.requestsPerSecond)} of bearer`],
+    ['listing flat: 10,000 vs 10 within 15%', r.ratios.list10kVs10Throughput >= 0.85, pct(s.list10k.requestsPerSecond, s.list10.requestsPerSecond)],
+    ['peak memory < 200 MB', r.peakMemoryMb < 200, `${r.peakMemoryMb} MB`],
+    ['start to ready < 1.5 s', r.startup.startToReadyMs < 1500, `${r.startup.startToReadyMs} ms`],
+  ];
+  console.log('\ntargets:');
+  for (const [name, ok, detail] of checks) console.log(`  ${ok ? 'met    ' : 'MISSED '} ${name}${detail ? ` (${detail})` : ''}`);
+}
+
+function save(results) {
+  const dir = `${ROOT}.bench`;
+  mkdirSync(dir, { recursive: true });
+  const last = `${dir}/last.json`;
+  if (existsSync(last)) {
+    const previous = JSON.parse(readFileSync(last, 'utf8'));
+    renameSync(last, `${dir}/previous.json`);
+    console.log(`\nagainst the previous run (${previous.at}):`);
+    for (const [name, now] of Object.entries({ ...results.scenarios, floor: results.floor })) {
+      const before = name === 'floor' ? previous.floor : previous.scenarios?.[name];
+      if (before) console.log(`  ${name.padEnd(14)} ${before.requestsPerSecond} -> ${now.requestsPerSecond} req/s, p99 ${before.p99Ms} -> ${now.p99Ms} ms`);
+    }
+  }
+  writeFileSync(last, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nresults: .bench/last.json`);
+}
+
+await main();
