@@ -1,11 +1,11 @@
 import { createServer, type RequestListener } from 'node:http';
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { securityHeaders } from './common/http/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
 import { createRootLogger, PinoNestLogger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
@@ -44,21 +44,7 @@ export async function createApp(config: AppConfig, logger: Logger = createRootLo
     abortOnError: false,
     bodyParser: false,
   });
-  await app.register(helmet, {
-    // Swagger UI at /docs needs its inline styles and data: images; everything else stays 'self'.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
-  registerRequestHooks(app.getHttpAdapter().getInstance(), app.get(Metrics));
+  registerRequestHooks(app.getHttpAdapter().getInstance(), app.get(Metrics), securityHeaders());
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',
     swaggerOptions: { persistAuthorization: true },

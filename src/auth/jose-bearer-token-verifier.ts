@@ -22,8 +22,9 @@ export class JoseBearerTokenVerifier extends BearerTokenVerifier {
       const keys = createRemoteJWKSet(jwt.jwksUrl, { timeoutDuration: 5_000, cooldownDuration: 30_000 });
       this.verifySignature = async (token) => (await jwtVerify(token, keys, { ...checks, algorithms: ['RS256', 'ES256'] })).payload;
     } else {
-      const secret = new TextEncoder().encode(jwt.secret);
-      this.verifySignature = async (token) => (await jwtVerify(token, secret, { ...checks, algorithms: ['HS256'] })).payload;
+      // Imported once: passing raw bytes would make jose import the key again on every request.
+      const key = crypto.subtle.importKey('raw', new TextEncoder().encode(jwt.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+      this.verifySignature = async (token) => (await jwtVerify(token, await key, { ...checks, algorithms: ['HS256'] })).payload;
     }
   }
 

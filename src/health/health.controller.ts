@@ -1,6 +1,6 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/public.decorator.js';
 import { ReadinessIndicators } from './readiness.indicators.js';
@@ -11,7 +11,6 @@ import { ReadinessIndicators } from './readiness.indicators.js';
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
     private readonly readiness: ReadinessIndicators,
   ) {}
 
@@ -32,7 +31,7 @@ export class HealthController {
     try {
       return await this.health.check([
         () => this.readiness.accepting(),
-        () => this.database.pingCheck('database', { timeout: 1_000 }),
+        () => this.readiness.databaseAnswers(),
         () => this.readiness.migrationsApplied(),
       ]);
     } catch (error) {

@@ -3,7 +3,9 @@ import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/term
 import { DataSource } from 'typeorm';
 import { ShutdownState } from './shutdown-state.js';
 
-/** Readiness beyond the database ping: every migration applied, and not shutting down. */
+const PING_TIMEOUT_MS = 1_000;
+
+/** What readiness checks: the database answers, every migration is applied, and not shutting down. */
 @Injectable()
 export class ReadinessIndicators {
   constructor(
@@ -11,6 +13,24 @@ export class ReadinessIndicators {
     private readonly shutdown: ShutdownState,
     private readonly indicators: HealthIndicatorService,
   ) {}
+
+  /** `SELECT 1` within a second. */
+  async databaseAnswers(): Promise<HealthIndicatorResult<'database'>> {
+    const check = this.indicators.check('database');
+    const started = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.dataSource.query('SELECT 1'),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), PING_TIMEOUT_MS))),
+      ]);
+      return check.up({ responseTime: Date.now() - started });
+    } catch (error) {
+      return check.down({ message: error instanceof Error ? error.message : 'unknown', responseTime: Date.now() - started });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   async migrationsApplied(): Promise<HealthIndicatorResult<'migrations'>> {
     const check = this.indicators.check('migrations');

@@ -37,9 +37,10 @@ export class RequestLogController extends LogController {
   }
 }
 
-/** Request metrics, and the request id returned to the client. */
-export function registerRequestHooks(fastify: FastifyInstance, metrics: Metrics): void {
+/** Request metrics; the request id and the (precomputed) security headers on every answer. */
+export function registerRequestHooks(fastify: FastifyInstance, metrics: Metrics, headers: Record<string, string>): void {
   fastify.addHook('onSend', async (request, reply) => {
+    reply.headers(headers);
     reply.header('x-request-id', request.id);
   });
   fastify.addHook('onResponse', async (request, reply) => {

@@ -152,9 +152,9 @@ async function main() {
   const db = new pg.Client({ connectionString: DATABASE_URL });
 
   const serviceEnv = { NODE_ENV: 'production', LOG_FORMAT: 'json' };
-  const first = await startProcess('dist/src/main.js', '/health/ready', serviceEnv);
+  const first = await startProcess('dist/main.mjs', '/health/ready', serviceEnv);
   await first.stop();
-  const service = await startProcess('dist/src/main.js', '/health/ready', serviceEnv);
+  const service = await startProcess('dist/main.mjs', '/health/ready', serviceEnv);
   await db.connect();
   await seedListing(db);
 

@@ -23,13 +23,14 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * The built service (`dist/`, made by `npm test`'s pretest build) as a real process, on the test
+ * The built service (`dist/main.mjs`, the production bundle that `npm test`'s pretest build makes) as a
+ * real process, on the test
  * database, resolved once it reports ready.
  */
 export async function startServiceProcess(env: Record<string, string> = {}): Promise<ServiceProcess> {
   const port = await freePort();
   const database = testDatabaseConfig();
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  const child = spawn(process.execPath, ['dist/main.mjs'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
