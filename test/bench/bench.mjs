@@ -24,6 +24,9 @@ const BODY = JSON.stringify({ name: 'Benchmark workspace', billingAccountEmail: 
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The service as production runs it: the arguments of `npm run start:prod` (node flags and the bundle). */
+const SERVICE_COMMAND = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).scripts['start:prod'].split(' ').slice(1);
+
 async function freePort() {
   const server = createServer();
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -43,11 +46,11 @@ async function recreateDatabase() {
   await admin.end();
 }
 
-/** Starts a server script and resolves when `readyPath` answers 200, with the time that took. */
-async function startProcess(script, readyPath, env = {}) {
+/** Starts node with `args` and resolves when `readyPath` answers, with the time that took. */
+async function startProcess(args, readyPath, env = {}) {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [args].flat(), {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL, AUTH_JWT_SECRET: SECRET, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -57,7 +60,7 @@ async function startProcess(script, readyPath, env = {}) {
   const exited = new Promise((resolve) => child.on('exit', resolve));
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${script} exited: ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`${[args].flat().join(' ')} exited: ${stderr}`);
     try {
       if ((await fetch(`${url}${readyPath}`)).status < 500) break;
     } catch {
@@ -140,7 +143,7 @@ async function listPlan(db, userId) {
   const { rows } = await db.query(
     `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
      SELECT m.*, w.* FROM workspace_memberships m INNER JOIN workspaces w ON w.id = m.workspace_id
-     WHERE m.user_id = $1 ORDER BY m.created_at ASC, m.workspace_id ASC LIMIT 21`,
+     WHERE m.user_id = $1 ORDER BY m.created_at ASC, m.workspace_id ASC LIMIT 11`,
     [userId],
   );
   return rows.map((row) => row['QUERY PLAN']);
@@ -162,9 +165,9 @@ async function main() {
   const db = new pg.Client({ connectionString: DATABASE_URL });
 
   const serviceEnv = { NODE_ENV: 'production', LOG_FORMAT: 'json' };
-  const first = await startProcess('dist/main.mjs', '/health/ready', serviceEnv);
+  const first = await startProcess(SERVICE_COMMAND, '/health/ready', serviceEnv);
   await first.stop();
-  const service = await startProcess('dist/main.mjs', '/health/ready', serviceEnv);
+  const service = await startProcess(SERVICE_COMMAND, '/health/ready', serviceEnv);
   await db.connect();
   await seedListing(db);
 
@@ -198,8 +201,8 @@ async function main() {
   await floorProcess.stop();
   const scenarios = { createBearer: median(rounds.createBearer), createBasic: median(rounds.createBasic) };
   const floor = median(rounds.floor);
-  scenarios.list10k = await measureGet(service.url, '/api/v1/workspaces?limit=20', `Bearer ${await token('lister')}`);
-  scenarios.list10 = await measureGet(service.url, '/api/v1/workspaces?limit=20', `Bearer ${await token('lister-small')}`);
+  scenarios.list10k = await measureGet(service.url, '/api/v1/workspaces?limit=10', `Bearer ${await token('lister')}`);
+  scenarios.list10 = await measureGet(service.url, '/api/v1/workspaces?limit=10', `Bearer ${await token('lister-small')}`);
   scenarios.healthLive = await measureGet(service.url, '/health/live');
   const peakMb = peakMemoryMb(service.child.pid);
   await service.stop();
