@@ -16,6 +16,8 @@ describe('the test database guard', () => {
     process.env.TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/workspaces_test';
     expect(testDatabaseConfig().url).toBe('postgres://postgres@127.0.0.1:5432/workspaces_test');
     delete process.env.TEST_DATABASE_URL;
-    expect(testDatabaseConfig()).toMatchObject({ url: undefined, embeddedDataDir: 'memory://' });
+    const embedded = testDatabaseConfig();
+    expect(embedded.url).toBeUndefined();
+    expect(embedded.embeddedDataDir).toBe('memory://');
   });
 });
