@@ -72,6 +72,12 @@ async function startProcess(args, readyPath, env = {}) {
   return { url, child, readyMs, stop: async () => (child.kill('SIGTERM'), exited) };
 }
 
+/** CPU time (user + system) the process has used so far, in ms: steadier than req/s on a shared machine. */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in clock ticks of 10 ms
+}
+
 function peakMemoryMb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
@@ -103,12 +109,15 @@ async function workspacesOf(db, userId) {
  * Warm up, then measure. Every row that appeared must be a 201 counted, or one of the requests
  * still in flight when the load generator stopped (it stops waiting for them; the server does not).
  */
-async function measureCreate(db, url, userId, authorization) {
+async function measureCreate(db, server, userId, authorization) {
+  const { url } = server;
   const request = { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: BODY };
   await load(`${url}/api/v1/workspaces`, request, WARMUP);
   await sleep(1_000);
   const before = await workspacesOf(db, userId);
+  const cpuBefore = cpuMs(server.child.pid);
   const figures = await load(`${url}/api/v1/workspaces`, request);
+  figures.cpuMicrosPerRequest = Math.round(((cpuMs(server.child.pid) - cpuBefore) * 1000) / figures.total);
   await sleep(1_000);
   const stored = (await workspacesOf(db, userId)) - before;
   const abandoned = figures.sent - figures.total;
@@ -194,9 +203,9 @@ async function main() {
   const floorAuth = `Bearer ${await token('creator-floor')}`;
   const rounds = { createBearer: [], createBasic: [], floor: [] };
   for (let round = 0; round < ROUNDS; round++) {
-    rounds.floor.push(await measureCreate(db, floorProcess.url, 'creator-floor', floorAuth));
-    rounds.createBearer.push(await measureCreate(db, service.url, 'creator-bearer', bearer));
-    rounds.createBasic.push(await measureCreate(db, service.url, basicOwner, basic));
+    rounds.floor.push(await measureCreate(db, floorProcess, 'creator-floor', floorAuth));
+    rounds.createBearer.push(await measureCreate(db, service, 'creator-bearer', bearer));
+    rounds.createBasic.push(await measureCreate(db, service, basicOwner, basic));
   }
   await floorProcess.stop();
   const scenarios = { createBearer: median(rounds.createBearer), createBasic: median(rounds.createBasic) };
@@ -230,8 +239,9 @@ async function main() {
 }
 
 function report(r) {
+  const s = r.scenarios;
   const row = (name, s) =>
-    `${name.padEnd(28)} ${String(s.requestsPerSecond).padStart(7)} ${String(s.p50Ms).padStart(7)} ${String(s.p99Ms).padStart(7)} ${String(s.non2xx).padStart(7)} ${String(s.errors).padStart(7)}${'rowsMatch' in s ? `   rounds ${s.rounds.join('/')}; rows = 201s (+ requests in flight at the stop) in every round: ${s.rowsMatch ? 'yes' : 'NO'}` : ''}`;
+    `${name.padEnd(28)} ${String(s.requestsPerSecond).padStart(7)} ${String(s.p50Ms).padStart(7)} ${String(s.p99Ms).padStart(7)} ${String(s.non2xx).padStart(7)} ${String(s.errors).padStart(7)}${'rowsMatch' in s ? `   server CPU ${s.cpuMicrosPerRequest} µs/request; rounds ${s.rounds.join('/')}; rows = 201s (+ requests in flight at the stop) in every round: ${s.rowsMatch ? 'yes' : 'NO'}` : ''}`;
   console.log(`\n${'scenario'.padEnd(28)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(7)} ${'errors'.padStart(7)}`);
   console.log(row('create (bearer)', r.scenarios.createBearer));
   console.log(row('create (Basic access token)', r.scenarios.createBasic));
@@ -239,10 +249,10 @@ function report(r) {
   console.log(row('list, user in 10', r.scenarios.list10));
   console.log(row('GET /health/live', r.scenarios.healthLive));
   console.log(row('floor: create (Fastify + pg)', r.floor));
-  console.log(`\nstart to ready: ${r.startup.startToReadyMs} ms (first start, with migrations: ${r.startup.firstStartWithMigrationsMs} ms)`);
+  console.log(`\nserver CPU per create: service ${s.createBearer.cpuMicrosPerRequest} µs (bearer), ${s.createBasic.cpuMicrosPerRequest} µs (Basic); floor ${r.floor.cpuMicrosPerRequest} µs`);
+  console.log(`start to ready: ${r.startup.startToReadyMs} ms (first start, with migrations: ${r.startup.firstStartWithMigrationsMs} ms)`);
   console.log(`peak memory (RSS high-water mark) over the run: ${r.peakMemoryMb} MB`);
   console.log(`\nlist plan, user in 10,000 workspaces:\n  ${r.plans.lister10k.join('\n  ')}`);
-  const s = r.scenarios;
   const checks = [
     ['create throughput >= 80% of the floor', r.ratios.createVsFloorThroughput >= 0.8, pct(s.createBearer.requestsPerSecond, r.floor.requestsPerSecond)],
     ['create p99 <= 1.5x the floor', r.ratios.createVsFloorP99 <= 1.5, `${r.ratios.createVsFloorP99.toFixed(2)}x`],
