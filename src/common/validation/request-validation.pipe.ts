@@ -35,8 +35,16 @@ export class RequestValidationPipe implements PipeTransform {
   }
 }
 
+const validated = new WeakMap<Function, boolean>();
+
+/** Whether the class declares any rule; asked once per class, not per request. */
 function hasValidationRules(dto: Function): boolean {
-  return getMetadataStorage().getTargetValidationMetadatas(dto, '', false, false).length > 0;
+  let known = validated.get(dto);
+  if (known === undefined) {
+    known = getMetadataStorage().getTargetValidationMetadatas(dto, '', false, false).length > 0;
+    validated.set(dto, known);
+  }
+  return known;
 }
 
 function toIssues(errors: ValidationError[], parent: (string | number)[]): ValidationIssue[] {
