@@ -1,6 +1,4 @@
-import { DomainError, UnauthenticatedError } from '../common/domain-error.js';
-
-export const BEARER_CHALLENGE = 'Bearer realm="workspaces"';
+import { BEARER_CHALLENGE, DomainError, UnauthenticatedError } from '../common/domain-error.js';
 
 export class NotAuthenticated extends UnauthenticatedError {
   readonly code = 'AUTH.NOT_AUTHENTICATED';

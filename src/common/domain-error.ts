@@ -15,6 +15,9 @@ export abstract class DomainError extends Error {
   }
 }
 
+/** The `WWW-Authenticate` challenge for a missing or bad bearer token. */
+export const BEARER_CHALLENGE = 'Bearer realm="workspaces"';
+
 /** A failed or missing credential; `challenge` tells the client how to authenticate. */
 export abstract class UnauthenticatedError extends DomainError {
   readonly kind = 'unauthenticated';

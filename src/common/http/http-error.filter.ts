@@ -1,7 +1,7 @@
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../../database/database-errors.js';
-import { DomainError, UnauthenticatedError, type DomainErrorKind } from '../domain-error.js';
+import { BEARER_CHALLENGE, DomainError, UnauthenticatedError, type DomainErrorKind } from '../domain-error.js';
 import { RequestValidationError, type ValidationIssue } from '../validation/validation-issue.js';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
@@ -12,8 +12,6 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   conflict: HttpStatus.CONFLICT,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
-
-export const DEFAULT_CHALLENGE = 'Bearer realm="workspaces"';
 
 /** Errors that the contract answers as `{"detail": [{"msg": "..."}]}` rather than `{"detail": "..."}`. */
 const LIST_DETAIL_CODES = new Set(['WORKSPACE.NOT_FOUND', 'WORKSPACE_MEMBERSHIP.NOT_FOUND', 'WORKSPACE_MEMBERSHIP.LAST_OWNER']);
@@ -80,7 +78,7 @@ function fromHttpException(exception: HttpException): HttpError {
   if (cause) return fromFastifyError(cause);
   const status = exception.getStatus();
   const headers: Record<string, string> | undefined =
-    status === HttpStatus.UNAUTHORIZED ? { 'www-authenticate': DEFAULT_CHALLENGE } : undefined;
+    status === HttpStatus.UNAUTHORIZED ? { 'www-authenticate': BEARER_CHALLENGE } : undefined;
   return { status, body: { detail: httpMessage(exception) }, headers };
 }
 
