@@ -1,7 +1,6 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { Relation } from 'typeorm';
-import { WorkspaceMembershipOrmEntity } from './workspace-membership.orm-entity.js';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** Belongs to a membership (foreign key with ON DELETE CASCADE, see the migrations). */
 @Entity({ name: 'workspace_access_tokens' })
 export class WorkspaceAccessTokenOrmEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -22,8 +21,4 @@ export class WorkspaceAccessTokenOrmEntity {
 
   @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
   expiresAt: Date | null;
-
-  @ManyToOne(() => WorkspaceMembershipOrmEntity, (membership) => membership.accessTokens, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'membership_id' })
-  membership?: Relation<WorkspaceMembershipOrmEntity>;
 }

@@ -1,7 +1,6 @@
-import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { WorkspacePrivilege } from '../domain/workspace-privilege.js';
-import { WorkspaceAccessTokenOrmEntity } from './workspace-access-token.orm-entity.js';
 import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
 
 @Entity({ name: 'workspace_memberships' })
@@ -27,7 +26,4 @@ export class WorkspaceMembershipOrmEntity {
   @ManyToOne(() => WorkspaceOrmEntity, (workspace) => workspace.memberships, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'workspace_id' })
   workspace?: Relation<WorkspaceOrmEntity>;
-
-  @OneToMany(() => WorkspaceAccessTokenOrmEntity, (token) => token.membership)
-  accessTokens?: Relation<WorkspaceAccessTokenOrmEntity>[];
 }
