@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { DataSource, MigrationExecutor, type DataSourceOptions } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
 import { migrations } from '../../migrations/index.js';
@@ -9,6 +8,7 @@ import { UserOrmEntity } from '../users/infrastructure/user.orm-entity.js';
 import { WorkspaceAccessTokenOrmEntity } from '../workspaces/infrastructure/workspace-access-token.orm-entity.js';
 import { WorkspaceMembershipOrmEntity } from '../workspaces/infrastructure/workspace-membership.orm-entity.js';
 import { WorkspaceOrmEntity } from '../workspaces/infrastructure/workspace.orm-entity.js';
+import type { PGlite } from '@electric-sql/pglite';
 import { PglitePool } from './pglite-pool.js';
 
 export const entities = [WorkspaceOrmEntity, WorkspaceMembershipOrmEntity, WorkspaceAccessTokenOrmEntity, UserOrmEntity];
@@ -17,7 +17,7 @@ export const entities = [WorkspaceOrmEntity, WorkspaceMembershipOrmEntity, Works
  * The one description of the database, used by the application and by the migration command.
  * With a URL it is PostgreSQL through `pg`; without one, the embedded PGlite database.
  */
-export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+export async function dataSourceOptions(config: DatabaseConfig): Promise<DataSourceOptions> {
   const common: PostgresDataSourceOptions = {
     type: 'postgres',
     entities,
@@ -43,15 +43,19 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
       extra: { query_timeout: config.queryTimeoutMs, keepAlive: true, idleTimeoutMillis: 30_000 },
     };
   }
-  return { ...common, driver: { Pool: PglitePool }, extra: { pglite: openEmbeddedDatabase(config.embeddedDataDir) } };
+  return { ...common, driver: { Pool: PglitePool }, extra: { pglite: await openEmbeddedDatabase(config.embeddedDataDir) } };
 }
 
-export function createDataSource(config: DatabaseConfig): DataSource {
-  return new DataSource(dataSourceOptions(config));
+export async function createDataSource(config: DatabaseConfig): Promise<DataSource> {
+  return new DataSource(await dataSourceOptions(config));
 }
 
-/** `memory://` keeps the database in memory (tests); any other value is a folder. */
-function openEmbeddedDatabase(dataDir: string): PGlite {
+/**
+ * `memory://` keeps the database in memory (tests); any other value is a folder. PGlite is loaded
+ * only here, so a service on PostgreSQL never pays for loading it at start.
+ */
+async function openEmbeddedDatabase(dataDir: string): Promise<PGlite> {
+  const { PGlite } = await import('@electric-sql/pglite');
   if (dataDir.startsWith('memory://')) return new PGlite('memory://');
   const path = resolve(dataDir);
   // PGlite creates its folder but not the folders above it.

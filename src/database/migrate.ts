@@ -9,7 +9,7 @@ import { createDataSource, runMigrations } from './data-source.js';
 
 loadEnvFile();
 const config = loadConfig();
-const dataSource = createDataSource(config.database);
+const dataSource = await createDataSource(config.database);
 await dataSource.initialize();
 try {
   const applied = await runMigrations(dataSource);

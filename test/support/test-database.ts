@@ -21,7 +21,7 @@ export const usesPostgres = (): boolean => Boolean(process.env.TEST_DATABASE_URL
 
 /** A migrated data source for repository tests. */
 export async function openTestDataSource(): Promise<DataSource> {
-  const dataSource = createDataSource(testDatabaseConfig());
+  const dataSource = await createDataSource(testDatabaseConfig());
   await dataSource.initialize();
   await runMigrations(dataSource);
   return dataSource;
