@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { databaseViolation, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
-import { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
+import type { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import { WorkspaceAccessTokenRepository, type AccessTokenCredential } from '../domain/workspace-access-token.repository.js';
 import { AccessTokenAlreadyExists, MembershipNotFound } from '../domain/workspace.errors.js';
 import { WorkspaceAccessTokenOrmEntity } from './workspace-access-token.orm-entity.js';
@@ -27,24 +27,14 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
   /** On every Basic-authenticated request: one indexed lookup (the unique hash), written lean. */
   async findCredentialByHash(hash: string): Promise<AccessTokenCredential | null> {
     const [row] = await this.db.manager.query(
-      `SELECT t.id, t.membership_id, t.name, t.hash, t.created_at, t.expires_at, m.user_id, m.workspace_id
+      `SELECT t.id, t.membership_id AS "membershipId", t.name, t.hash, t.created_at AS "createdAt",
+              t.expires_at AS "expiresAt", m.user_id AS "userId", m.workspace_id AS "workspaceId"
          FROM workspace_access_tokens t JOIN workspace_memberships m ON m.id = t.membership_id
         WHERE t.hash = $1`,
       [hash],
     );
     if (!row) return null;
-    return {
-      token: WorkspaceAccessToken.restore({
-        id: row.id,
-        membershipId: row.membership_id,
-        name: row.name,
-        hash: row.hash,
-        createdAt: new Date(row.created_at),
-        expiresAt: row.expires_at === null ? null : new Date(row.expires_at),
-      }),
-      userId: row.user_id,
-      workspaceId: row.workspace_id,
-    };
+    return { token: WorkspaceMapper.accessTokenToDomain(row), userId: row.userId, workspaceId: row.workspaceId };
   }
 
   async listByMembership(membershipId: string): Promise<WorkspaceAccessToken[]> {
