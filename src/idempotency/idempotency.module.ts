@@ -1,5 +1,5 @@
 import { Global, Injectable, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { IdempotencyInterceptor } from './idempotency.interceptor.js';
+import { Idempotency } from './idempotency.js';
 import { IdempotencyStore } from './idempotency.store.js';
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
@@ -28,5 +28,5 @@ class IdempotencySweeper implements OnModuleInit, OnApplicationShutdown {
 }
 
 @Global()
-@Module({ providers: [IdempotencyStore, IdempotencyInterceptor, IdempotencySweeper], exports: [IdempotencyStore, IdempotencyInterceptor] })
+@Module({ providers: [IdempotencyStore, Idempotency, IdempotencySweeper], exports: [IdempotencyStore, Idempotency] })
 export class IdempotencyModule {}

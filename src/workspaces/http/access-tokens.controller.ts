@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
@@ -17,6 +18,7 @@ import {
   LookupWorkspaceAccessTokenResponseDto,
 } from './access-token.response.dto.js';
 import { WORKSPACE_ID_PARAM, WorkspaceIdParams } from './workspace.request.dto.js';
+import { Idempotency } from '../../idempotency/idempotency.js';
 import { Idempotent } from '../../idempotency/idempotent.decorator.js';
 
 /** The caller's own access tokens in a workspace. */
@@ -30,11 +32,12 @@ export class AccessTokensController {
     private readonly listTokens: ListAccessTokensUseCase,
     private readonly deleteToken: DeleteAccessTokenUseCase,
     private readonly lookupToken: LookupAccessTokenUseCase,
+    private readonly idempotency: Idempotency,
   ) {}
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  @Idempotent({ responseHasSecret: true })
+  @Idempotent()
   @ApiOperation({ operationId: 'create_access_token_api_v1_workspaces__workspace_id__access_tokens_post', summary: 'Create Access Token' })
   @ApiBody({ type: CreateWorkspaceAccessTokenRequestDto, required: true })
   @ApiCreatedResponse({ type: CreateWorkspaceAccessTokenResponseDto, description: 'Successful Response' })
@@ -43,14 +46,19 @@ export class AccessTokensController {
     @Param() params: WorkspaceIdParams,
     @Body() body: CreateWorkspaceAccessTokenRequestDto,
     @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CreateWorkspaceAccessTokenResponseDto> {
-    const { token, secret } = await this.createToken.execute({
-      actor: principal,
-      workspaceId: params.workspace_id,
-      name: body.name,
-      expiresAt: body.expiresAt ? parseDateTime(body.expiresAt) : null,
-    });
-    return { privateToken: AccessTokenResponseDto.from(token), tokenString: secret };
+    const work = async () => {
+      const { token, secret } = await this.createToken.execute({
+        actor: principal,
+        workspaceId: params.workspace_id,
+        name: body.name,
+        expiresAt: body.expiresAt ? parseDateTime(body.expiresAt) : null,
+      });
+      return { privateToken: AccessTokenResponseDto.from(token), tokenString: secret };
+    };
+    return this.idempotency.run(request, reply, work, { responseHasSecret: true });
   }
 
   @Get()

@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
@@ -17,6 +18,7 @@ import {
   ListedWorkspaceMembershipDto,
   WorkspaceMembershipsListResponseDto,
 } from './workspace-membership.response.dto.js';
+import { Idempotency } from '../../idempotency/idempotency.js';
 import { Idempotent } from '../../idempotency/idempotent.decorator.js';
 
 @ApiTags('workspace-memberships')
@@ -27,6 +29,7 @@ export class WorkspaceMembershipsController {
     private readonly addMember: AddWorkspaceMemberUseCase,
     private readonly listMemberships: ListWorkspaceMembershipsUseCase,
     private readonly removeMembership: RemoveWorkspaceMembershipUseCase,
+    private readonly idempotency: Idempotency,
   ) {}
 
   /** The contract answers 200 here, not 201. */
@@ -40,14 +43,18 @@ export class WorkspaceMembershipsController {
   async create(
     @Body() body: CreateWorkspaceMembershipRequestDto,
     @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CreateWorkspaceMembershipResponseDto> {
-    const membership = await this.addMember.execute({
-      actor: principal,
-      workspaceId: body.workspaceId,
-      userId: body.userId,
-      privilege: body.privileges?.[0],
+    return this.idempotency.run(request, reply, async () => {
+      const membership = await this.addMember.execute({
+        actor: principal,
+        workspaceId: body.workspaceId,
+        userId: body.userId,
+        privilege: body.privileges?.[0],
+      });
+      return CreateWorkspaceMembershipResponseDto.fromNew(membership);
     });
-    return CreateWorkspaceMembershipResponseDto.fromNew(membership);
   }
 
   @Get()

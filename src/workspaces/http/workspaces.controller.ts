@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiCreatedResponse,
@@ -8,7 +8,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
@@ -35,6 +35,7 @@ import {
   WorkspaceDto,
   WorkspaceListResponseDto,
 } from './workspace.response.dto.js';
+import { Idempotency } from '../../idempotency/idempotency.js';
 import { Idempotent } from '../../idempotency/idempotent.decorator.js';
 
 @ApiTags('workspaces')
@@ -47,6 +48,7 @@ export class WorkspacesController {
     private readonly getWorkspace: GetWorkspaceUseCase,
     private readonly renameWorkspace: RenameWorkspaceUseCase,
     private readonly deleteWorkspace: DeleteWorkspaceUseCase,
+    private readonly idempotency: Idempotency,
   ) {}
 
   @Post()
@@ -59,16 +61,19 @@ export class WorkspacesController {
   async create(
     @Body() body: CreateWorkspaceRequestDto,
     @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CreateWorkspaceResponseDto> {
-    const workspace = await this.createWorkspace.execute({
-      actor: principal,
-      name: body.name,
-      billingAccountEmail: body.billingAccountEmail,
-      firstMemberId: body.firstMemberId,
+    return this.idempotency.run(request, reply, async () => {
+      const workspace = await this.createWorkspace.execute({
+        actor: principal,
+        name: body.name,
+        billingAccountEmail: body.billingAccountEmail,
+        firstMemberId: body.firstMemberId,
+      });
+      reply.header('location', `/api/v1/workspaces/${workspace.id}`);
+      return CreateWorkspaceResponseDto.from(workspace);
     });
-    reply.header('location', `/api/v1/workspaces/${workspace.id}`);
-    return CreateWorkspaceResponseDto.from(workspace);
   }
 
   @Get()

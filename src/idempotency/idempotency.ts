@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/principal.js';
+import { AppConfig } from '../config/app-config.js';
+import { Database } from '../database/database.js';
+import { RequestValidationError } from '../common/validation/validation-issue.js';
+import { IdempotencyKeyAlreadyUsed } from './idempotency.errors.js';
+import { IdempotencyStore } from './idempotency.store.js';
+
+const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
+
+export interface IdempotencyOptions {
+  /**
+   * The response carries a secret shown only once (a token): it is never stored, so a retry is
+   * answered 409 instead of a replay. The retry still creates nothing.
+   */
+  responseHasSecret?: boolean;
+}
+
+/**
+ * Honours the `Idempotency-Key` header of a creating request (document the route with @Idempotent).
+ * With a key, the request's work and the record of its key run in one transaction: the first request
+ * stores its answer; a retry with the same key and body gets that answer back and creates nothing; a
+ * concurrent retry waits for the first to finish; a failed request leaves no record, so its retry runs
+ * again. Keys are scoped to the caller. Without a key, the work simply runs: nothing is added to the
+ * request's cost.
+ */
+@Injectable()
+export class Idempotency {
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly db: Database,
+    private readonly config: AppConfig,
+  ) {}
+
+  async run<T>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    work: () => Promise<T>,
+    options: IdempotencyOptions = {},
+  ): Promise<T> {
+    const key = request.headers['idempotency-key'];
+    if (key === undefined) return work();
+    if (typeof key !== 'string' || !VALID_KEY.test(key)) {
+      throw new RequestValidationError([
+        { loc: ['header', 'idempotency-key'], msg: 'Idempotency-Key must be 1 to 255 visible ASCII characters', type: 'value_error' },
+      ]);
+    }
+    const scope = (request as FastifyRequest & { user: Principal }).user.userId;
+    const fingerprint = fingerprintOf(request);
+
+    return this.db.transaction(async () => {
+      const first = await this.store.claim(scope, key, fingerprint, this.config.idempotencyTtlHours);
+      if (first) {
+        if (first.fingerprint !== fingerprint) {
+          throw new RequestValidationError([
+            { loc: ['header', 'idempotency-key'], msg: 'This Idempotency-Key was already used with a different request', type: 'value_error' },
+          ]);
+        }
+        if (options.responseHasSecret) throw new IdempotencyKeyAlreadyUsed();
+        reply.status(first.statusCode).header('idempotent-replayed', 'true');
+        if (first.location) reply.header('location', first.location);
+        return first.body as T;
+      }
+      const body = await work();
+      const location = reply.getHeader('location');
+      await this.store.complete(scope, key, {
+        statusCode: reply.statusCode,
+        body: options.responseHasSecret ? null : (body ?? null),
+        location: typeof location === 'string' ? location : null,
+      });
+      return body;
+    });
+  }
+}
+
+/** The same request: method, path (with its ids) and body, whatever the order of the body's keys. */
+function fingerprintOf(request: FastifyRequest): string {
+  return createHash('sha256')
+    .update(`${request.method} ${request.url.split('?')[0]}\n${canonicalJson(request.body)}`)
+    .digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
