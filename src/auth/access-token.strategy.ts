@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-custom';
 import { AuthenticateAccessTokenUseCase } from '../workspaces/application/authenticate-access-token.use-case.js';
+import type { CredentialsView } from './authentication.guard.js';
 import { credentialsFor } from './authorization-header.js';
 import type { Principal } from './principal.js';
 
@@ -17,7 +17,7 @@ export class AccessTokenStrategy extends PassportStrategy(Strategy, 'basic') {
   }
 
   /** Returns null (try the next strategy) when the request carries no Basic credentials at all. */
-  async validate(request: FastifyRequest): Promise<Principal | null> {
+  async validate(request: CredentialsView): Promise<Principal | null> {
     const credentials = credentialsFor(request.headers.authorization, 'Basic');
     if (credentials === undefined) return null;
     const credential = await this.authenticateAccessToken.execute(credentials);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-custom';
 import { AppConfig } from '../config/app-config.js';
 import { RecordUserProfileUseCase } from '../users/application/record-user-profile.use-case.js';
+import type { CredentialsView } from './authentication.guard.js';
 import { credentialsFor } from './authorization-header.js';
 import { BearerTokenVerifier } from './bearer-token-verifier.js';
 import type { Principal } from './principal.js';
@@ -20,7 +20,7 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
   }
 
   /** Returns null (try the next strategy) when the request carries no bearer token at all. */
-  async validate(request: FastifyRequest): Promise<Principal | null> {
+  async validate(request: CredentialsView): Promise<Principal | null> {
     const token = credentialsFor(request.headers.authorization, 'Bearer');
     if (token === undefined) return null;
     const identity = await this.verifier.verify(token);
