@@ -39,11 +39,14 @@ export class RequestLogController extends LogController {
 
 /** Request metrics; the request id and the (precomputed) security headers on every answer. */
 export function registerRequestHooks(fastify: FastifyInstance, metrics: Metrics, headers: Record<string, string>): void {
-  fastify.addHook('onSend', async (request, reply) => {
+  // Callback-style hooks: an async hook costs a promise per request.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.headers(headers);
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
-  fastify.addHook('onResponse', async (request, reply) => {
+  fastify.addHook('onResponse', (request, reply, done) => {
     metrics.observeRequest(request.method, routeOf(request), reply.statusCode, reply.elapsedTime / 1000);
+    done();
   });
 }

@@ -1,6 +1,6 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { getMetadataStorage, validate, type ValidationError } from 'class-validator';
+import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
 import { RequestValidationError, type ValidationIssue } from './validation-issue.js';
 
 const LOCATION: Partial<Record<ArgumentMetadata['type'], string>> = { body: 'body', query: 'query', param: 'path' };
@@ -11,11 +11,12 @@ const PRIORITY = ['missing', 'string_type', 'list_type', 'int_parsing'];
 /**
  * Validates a request part against its DTO class and answers problems in FastAPI's shape.
  * No type coercion: a number sent for a string is an error, never silently converted.
- * Unknown properties are dropped, as the reference API ignores them.
+ * Unknown properties are dropped, as the reference API ignores them. Every rule is synchronous, so
+ * validation runs without promises.
  */
 @Injectable()
 export class RequestValidationPipe implements PipeTransform {
-  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
     const location = LOCATION[metadata.type];
     const dto = metadata.metatype;
     if (!location || !dto || !hasValidationRules(dto)) return value;
@@ -29,7 +30,7 @@ export class RequestValidationPipe implements PipeTransform {
       ]);
     }
     const instance = plainToInstance(dto, value) as object;
-    const errors = await validate(instance, { whitelist: true, forbidUnknownValues: false });
+    const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: false });
     if (errors.length > 0) throw new RequestValidationError(toIssues(errors, [location]));
     return instance;
   }
