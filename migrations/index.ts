@@ -1,6 +1,12 @@
 import { CreateWorkspaces1764270000000 } from './1764270000000-create-workspaces.js';
 import { CreateUsers1764280000000 } from './1764280000000-create-users.js';
 import { CreateIdempotencyKeys1764290000000 } from './1764290000000-create-idempotency-keys.js';
+import { NotifyAccessTokenRevocations1764300000000 } from './1764300000000-notify-access-token-revocations.js';
 
 /** Every migration, in order. A new migration file is added here too. */
-export const migrations = [CreateWorkspaces1764270000000, CreateUsers1764280000000, CreateIdempotencyKeys1764290000000];
+export const migrations = [
+  CreateWorkspaces1764270000000,
+  CreateUsers1764280000000,
+  CreateIdempotencyKeys1764290000000,
+  NotifyAccessTokenRevocations1764300000000,
+];

@@ -45,6 +45,8 @@ export class AppConfig {
   readonly shutdownTimeoutMs: number;
   /** How long an Idempotency-Key and its first answer are kept. */
   readonly idempotencyTtlHours: number;
+  /** How long a used access token is remembered (0: looked up on every request); revocations end it at once. */
+  readonly accessTokenCacheSeconds: number;
   readonly database: DatabaseConfig;
   readonly jwt: JwtVerification;
   /** The token scope (or permission) that allows creating workspaces for other users. */
@@ -121,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownDrainDelayMs: integer('SHUTDOWN_DRAIN_DELAY_MS', 0, 0, 120_000),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     idempotencyTtlHours: integer('IDEMPOTENCY_TTL_HOURS', 24, 24, 24 * 30),
+    accessTokenCacheSeconds: integer('ACCESS_TOKEN_CACHE_SECONDS', 60, 0, 3_600),
     database: {
       url: databaseUrl?.toString(),
       embeddedDataDir: read('DATA_DIR') ?? './data/pglite',

@@ -18,6 +18,8 @@ import { WorkspaceRepository } from './domain/workspace.repository.js';
 import { AccessTokensController } from './http/access-tokens.controller.js';
 import { WorkspaceMembershipsController } from './http/workspace-memberships.controller.js';
 import { WorkspacesController } from './http/workspaces.controller.js';
+import { AccessTokenCredentialCache } from './infrastructure/access-token-credential-cache.js';
+import { AccessTokenRevocationListener } from './infrastructure/access-token-revocation-listener.js';
 import { TypeOrmWorkspaceAccessTokenRepository } from './infrastructure/typeorm-workspace-access-token.repository.js';
 import { TypeOrmWorkspaceRepository } from './infrastructure/typeorm-workspace.repository.js';
 
@@ -27,6 +29,8 @@ import { TypeOrmWorkspaceRepository } from './infrastructure/typeorm-workspace.r
   providers: [
     { provide: WorkspaceRepository, useClass: TypeOrmWorkspaceRepository },
     { provide: WorkspaceAccessTokenRepository, useClass: TypeOrmWorkspaceAccessTokenRepository },
+    AccessTokenCredentialCache,
+    AccessTokenRevocationListener,
     CreateWorkspaceUseCase,
     ListWorkspacesUseCase,
     GetWorkspaceUseCase,

@@ -84,6 +84,31 @@ import { startServiceProcess, type ServiceProcess } from '../support/service-pro
     }
   });
 
+  it('an access token deleted through one replica stops working at once on the other, which remembered it', async () => {
+    const owner = `token-replicas-${randomUUID()}`;
+    const member = `token-member-${randomUUID()}`;
+    const workspace = await call(0, owner, 'POST', '/api/v1/workspaces', { name: 'tokens', billingAccountEmail: 'b@example.com' });
+    const membership = await call(0, owner, 'POST', '/api/v1/workspace-memberships', { workspaceId: workspace.body.id, userId: member });
+    const tokenPath = `/api/v1/workspaces/${workspace.body.id}/access-tokens`;
+    const ownersToken = await call(0, owner, 'POST', tokenPath, { name: 'owner' });
+    const membersToken = await call(0, member, 'POST', tokenPath, { name: 'member' });
+    const withToken = (i: number, token: string) =>
+      fetch(`${replicas[i].url}/api/v1/workspaces/${workspace.body.id}`, {
+        headers: { authorization: `Basic ${Buffer.from(token).toString('base64')}` },
+      }).then((r) => r.status);
+
+    // Replica 1 has used both tokens (and remembers them).
+    for (const token of [ownersToken.body.tokenString, membersToken.body.tokenString]) {
+      expect([await withToken(1, token), await withToken(1, token)]).toEqual([200, 200]);
+    }
+    // Deleted through replica 0: refused by replica 1 from the next request on.
+    expect((await call(0, owner, 'DELETE', `${tokenPath}/${ownersToken.body.privateToken.id}`)).status).toBe(204);
+    expect(await withToken(1, ownersToken.body.tokenString)).toBe(401);
+    // A removed membership takes its tokens with it, on every replica.
+    expect((await call(0, owner, 'DELETE', `/api/v1/workspace-memberships/${membership.body.id}`)).status).toBe(204);
+    expect(await withToken(1, membersToken.body.tokenString)).toBe(401);
+  });
+
   it('one Idempotency-Key sent to both replicas at once creates one workspace', async () => {
     const user = `idem-replicas-${randomUUID()}`;
     const key = randomUUID();

@@ -3,13 +3,17 @@ import { databaseViolation, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION } from
 import type { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import { WorkspaceAccessTokenRepository, type AccessTokenCredential } from '../domain/workspace-access-token.repository.js';
 import { AccessTokenAlreadyExists, MembershipNotFound } from '../domain/workspace.errors.js';
+import { AccessTokenCredentialCache } from './access-token-credential-cache.js';
 import { WorkspaceAccessTokenOrmEntity } from './workspace-access-token.orm-entity.js';
 import { WorkspaceMapper } from './workspace.mapper.js';
 import { Database } from '../../database/database.js';
 
 @Injectable()
 export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenRepository {
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly cache: AccessTokenCredentialCache,
+  ) {
     super();
   }
 
@@ -24,8 +28,11 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
     }
   }
 
-  /** On every Basic-authenticated request: one indexed lookup (the unique hash), written lean. */
+  /** On every Basic-authenticated request: from the cache, else one indexed lookup (the unique hash), written lean. */
   async findCredentialByHash(hash: string): Promise<AccessTokenCredential | null> {
+    const cached = this.cache.get(hash);
+    if (cached) return cached;
+    const position = this.cache.position();
     const [row] = await this.db.manager.query(
       `SELECT t.id, t.membership_id AS "membershipId", t.name, t.hash, t.created_at AS "createdAt",
               t.expires_at AS "expiresAt", m.user_id AS "userId", m.workspace_id AS "workspaceId"
@@ -34,7 +41,9 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
       [hash],
     );
     if (!row) return null;
-    return { token: WorkspaceMapper.accessTokenToDomain(row), userId: row.userId, workspaceId: row.workspaceId };
+    const credential = { token: WorkspaceMapper.accessTokenToDomain(row), userId: row.userId, workspaceId: row.workspaceId };
+    this.cache.put(hash, credential, position);
+    return credential;
   }
 
   async listByMembership(membershipId: string): Promise<WorkspaceAccessToken[]> {
@@ -47,6 +56,9 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
 
   async delete(tokenId: string, membershipId: string): Promise<boolean> {
     const result = await this.db.manager.delete(WorkspaceAccessTokenOrmEntity, { id: tokenId, membershipId });
-    return (result.affected ?? 0) > 0;
+    const deleted = (result.affected ?? 0) > 0;
+    // This replica forgets it before answering; the others hear of it from the database.
+    if (deleted) this.cache.revoked();
+    return deleted;
   }
 }

@@ -11,6 +11,7 @@ import {
   type WorkspaceListPage,
   type WorkspaceListPosition,
 } from '../domain/workspace.repository.js';
+import { AccessTokenCredentialCache } from './access-token-credential-cache.js';
 import { WorkspaceMembershipOrmEntity } from './workspace-membership.orm-entity.js';
 import { WorkspaceMapper } from './workspace.mapper.js';
 import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
@@ -21,7 +22,10 @@ const MEMBER_UNIQUE_CONSTRAINT = 'workspace_memberships_workspace_user_unique';
 
 @Injectable()
 export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly tokenCache: AccessTokenCredentialCache,
+  ) {
     super();
   }
 
@@ -59,7 +63,8 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
   }
 
   async update<T>(id: string, change: (workspace: Workspace) => T): Promise<T> {
-    return this.write(async (manager) => {
+    let tokensDeleted = false;
+    const outcome = await this.write(async (manager) => {
       // The row lock serialises every change to this workspace until the transaction ends.
       const workspace = await this.load(manager, id, true);
       if (!workspace) throw new WorkspaceNotFound();
@@ -69,19 +74,26 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
 
       if (workspace.isDeleted) {
         await manager.delete(WorkspaceOrmEntity, { id });
+        tokensDeleted = true;
         return result;
       }
       if (workspace.name !== before.name || workspace.updatedAt.getTime() !== before.updatedAt.getTime()) {
         await manager.update(WorkspaceOrmEntity, { id }, { name: workspace.name, updatedAt: workspace.updatedAt });
       }
       const removed = before.memberships.filter((m) => !workspace.memberships.includes(m)).map((m) => m.id);
-      if (removed.length > 0) await manager.delete(WorkspaceMembershipOrmEntity, { id: In(removed) });
+      if (removed.length > 0) {
+        await manager.delete(WorkspaceMembershipOrmEntity, { id: In(removed) });
+        tokensDeleted = true;
+      }
       await this.insertMemberships(
         manager,
         workspace.memberships.filter((m) => !before.memberships.includes(m)),
       );
       return result;
     });
+    // Committed: the deleted memberships' tokens are forgotten here before the answer goes out.
+    if (tokensDeleted) this.tokenCache.revoked();
+    return outcome;
   }
 
   async findMembershipById(id: string): Promise<WorkspaceMembership | null> {

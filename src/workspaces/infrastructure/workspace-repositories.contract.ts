@@ -163,9 +163,13 @@ export function describeWorkspaceRepositoryContract(
       );
       expect((await repositories.workspaces.findMembership(workspace.id, 'new-admin'))?.id).toBe(added.id);
       expect((await repositories.workspaces.findMembershipById(added.id))?.privilege).toBe(WorkspacePrivilege.ADMIN);
+      const { token } = WorkspaceAccessToken.issue({ membershipId: added.id, name: 't', expiresAt: null, now: new Date() });
+      await repositories.tokens.insert(token);
+      expect(await repositories.tokens.findCredentialByHash(token.hash)).not.toBeNull();
 
       await repositories.workspaces.update(workspace.id, (w) => w.removeMembership(actor('new-admin'), added.id));
       expect(await repositories.workspaces.findMembershipById(added.id)).toBeNull();
+      expect(await repositories.tokens.findCredentialByHash(token.hash)).toBeNull();
       expect((await repositories.workspaces.findById(workspace.id))!.memberships.map((m) => m.userId)).toEqual(['owner-members']);
     });
 
@@ -189,6 +193,7 @@ export function describeWorkspaceRepositoryContract(
       const membershipId = workspace.memberships[0].id;
       const { token } = WorkspaceAccessToken.issue({ membershipId, name: 't', expiresAt: null, now: new Date() });
       await repositories.tokens.insert(token);
+      expect(await repositories.tokens.findCredentialByHash(token.hash)).not.toBeNull();
       await repositories.workspaces.update(workspace.id, (w) => w.delete(actor('owner-delete')));
       expect(await repositories.workspaces.findById(workspace.id)).toBeNull();
       expect(await repositories.workspaces.findMembershipById(membershipId)).toBeNull();
@@ -241,8 +246,11 @@ export function describeWorkspaceRepositoryContract(
       await repositories.tokens.insert(second);
       await repositories.tokens.insert(first);
       expect((await repositories.tokens.listByMembership(membershipId)).map((t) => t.name)).toEqual(['first', 'second']);
+      expect(await repositories.tokens.findCredentialByHash(first.hash)).not.toBeNull();
       expect(await repositories.tokens.delete(first.id, 'ffffffff-0000-4000-8000-000000000000')).toBe(false);
+      expect(await repositories.tokens.findCredentialByHash(first.hash)).not.toBeNull();
       expect(await repositories.tokens.delete(first.id, membershipId)).toBe(true);
+      expect(await repositories.tokens.findCredentialByHash(first.hash)).toBeNull();
       expect(await repositories.tokens.delete(first.id, membershipId)).toBe(false);
       expect((await repositories.tokens.listByMembership(membershipId)).map((t) => t.name)).toEqual(['second']);
     });
