@@ -2,7 +2,8 @@
  * `npm run bench`: the service against PostgreSQL under load, beside a floor (bare Fastify + pg)
  * doing the same create, in one run. Prints a table and the targets, writes .bench/last.json and
  * compares it with the previous run. Settings: BENCH_DATABASE_URL (a database it drops and creates),
- * BENCH_DURATION (seconds per scenario, default 10), BENCH_CONNECTIONS (default 50).
+ * BENCH_DURATION (seconds per scenario, default 10), BENCH_CONNECTIONS (default 50), BENCH_ROUNDS (creates
+ * and lists alternate this many times, median reported; default 3).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -163,7 +164,9 @@ const pct = (a, b) => `${Math.round((a / b) * 100)}%`;
 /** The round with the median throughput, and every round's throughput beside it. */
 function median(results) {
   const sorted = [...results].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-  return { ...sorted[Math.floor(sorted.length / 2)], rounds: results.map((r) => r.requestsPerSecond), rowsMatch: results.every((r) => r.rowsMatch) };
+  const rounds = results.map((r) => r.requestsPerSecond);
+  if (!('rowsMatch' in results[0])) return { ...sorted[Math.floor(sorted.length / 2)], rounds };
+  return { ...sorted[Math.floor(sorted.length / 2)], rounds, rowsMatch: results.every((r) => r.rowsMatch) };
 }
 
 async function main() {
@@ -210,8 +213,15 @@ async function main() {
   await floorProcess.stop();
   const scenarios = { createBearer: median(rounds.createBearer), createBasic: median(rounds.createBasic) };
   const floor = median(rounds.floor);
-  scenarios.list10k = await measureGet(service.url, '/api/v1/workspaces?limit=10', `Bearer ${await token('lister')}`);
-  scenarios.list10 = await measureGet(service.url, '/api/v1/workspaces?limit=10', `Bearer ${await token('lister-small')}`);
+  // The two list scenarios alternate too: whichever ran first after the creates would meet
+  // PostgreSQL still busy with them.
+  const lists = { list10k: [], list10: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    lists.list10k.push(await measureGet(service.url, '/api/v1/workspaces?limit=10', `Bearer ${await token('lister')}`));
+    lists.list10.push(await measureGet(service.url, '/api/v1/workspaces?limit=10', `Bearer ${await token('lister-small')}`));
+  }
+  scenarios.list10k = median(lists.list10k);
+  scenarios.list10 = median(lists.list10);
   scenarios.healthLive = await measureGet(service.url, '/health/live');
   const peakMb = peakMemoryMb(service.child.pid);
   await service.stop();
@@ -241,7 +251,7 @@ async function main() {
 function report(r) {
   const s = r.scenarios;
   const row = (name, s) =>
-    `${name.padEnd(28)} ${String(s.requestsPerSecond).padStart(7)} ${String(s.p50Ms).padStart(7)} ${String(s.p99Ms).padStart(7)} ${String(s.non2xx).padStart(7)} ${String(s.errors).padStart(7)}${'rowsMatch' in s ? `   server CPU ${s.cpuMicrosPerRequest} µs/request; rounds ${s.rounds.join('/')}; rows = 201s (+ requests in flight at the stop) in every round: ${s.rowsMatch ? 'yes' : 'NO'}` : ''}`;
+    `${name.padEnd(28)} ${String(s.requestsPerSecond).padStart(7)} ${String(s.p50Ms).padStart(7)} ${String(s.p99Ms).padStart(7)} ${String(s.non2xx).padStart(7)} ${String(s.errors).padStart(7)}${'rounds' in s && !('rowsMatch' in s) ? `   rounds ${s.rounds.join('/')}` : ''}${'rowsMatch' in s ? `   server CPU ${s.cpuMicrosPerRequest} µs/request; rounds ${s.rounds.join('/')}; rows = 201s (+ requests in flight at the stop) in every round: ${s.rowsMatch ? 'yes' : 'NO'}` : ''}`;
   console.log(`\n${'scenario'.padEnd(28)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(7)} ${'errors'.padStart(7)}`);
   console.log(row('create (bearer)', r.scenarios.createBearer));
   console.log(row('create (Basic access token)', r.scenarios.createBasic));
