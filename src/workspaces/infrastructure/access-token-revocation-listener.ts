@@ -46,6 +46,8 @@ export class AccessTokenRevocationListener implements OnApplicationBootstrap, On
       connectionTimeoutMillis: this.config.database.connectTimeoutMs,
       query_timeout: this.config.database.connectTimeoutMs,
       keepAlive: true,
+      // Tells this connection apart in pg_stat_activity (one per replica).
+      application_name: `workspaces-service token revocations (pid ${process.pid})`,
     });
     client.on('error', () => undefined); // the connection then ends: see 'end'
     try {

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { bearerToken } from '../support/test-auth.js';
+import { openTestDataSource, usesPostgres } from '../support/test-database.js';
+import { startServiceProcess, type ServiceProcess } from '../support/service-process.js';
+
+const LOST = 'Lost the connection that hears token revocations';
+const BACK = 'Listening for token revocations again';
+
+// The cache is used on PostgreSQL only (it needs LISTEN/NOTIFY between replicas).
+(usesPostgres() ? describe : describe.skip)('Access-token cache when revocations cannot be heard', () => {
+  let service: ServiceProcess;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    service = await startServiceProcess();
+    db = await openTestDataSource();
+  }, 60_000);
+  afterAll(async () => {
+    service.child.kill('SIGTERM');
+    await service.exited;
+    await db.destroy();
+  });
+
+  const logged = (text: string) => service.output.join('').includes(text);
+  async function until(condition: () => boolean, what: string): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}\n${service.output.join('')}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+  const api = async (user: string, method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${service.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await bearerToken(user)}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+
+  it('forgets every token when its listening connection is lost, and remembers again once it is back', async () => {
+    const owner = `cache-${randomUUID()}`;
+    const workspace = await api(owner, 'POST', '/api/v1/workspaces', { name: 'cache', billingAccountEmail: 'b@example.com' });
+    const tokens = `/api/v1/workspaces/${workspace.body.id}/access-tokens`;
+    const first = await api(owner, 'POST', tokens, { name: 'first' });
+    const withToken = (secret: string) =>
+      fetch(`${service.url}/api/v1/workspaces/${workspace.body.id}`, {
+        headers: { authorization: `Basic ${Buffer.from(secret).toString('base64')}` },
+      }).then((r) => r.status);
+    expect([await withToken(first.body.tokenString), await withToken(first.body.tokenString)]).toEqual([200, 200]);
+
+    // Cut this process's listening connection, then delete the token while nobody listens.
+    const [listener] = await db.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1`, [
+      `workspaces-service token revocations (pid ${service.child.pid})`,
+    ]);
+    expect(listener).toBeDefined();
+    await db.query('SELECT pg_terminate_backend($1)', [listener.pid]);
+    await until(() => logged(LOST), 'the lost connection noticed');
+    await db.query('DELETE FROM workspace_access_tokens WHERE id = $1', [first.body.privateToken.id]);
+    expect(await withToken(first.body.tokenString)).toBe(401);
+
+    // Listening again: a token used since is forgotten when the database announces its deletion.
+    await until(() => logged(BACK), 'listening again');
+    const second = await api(owner, 'POST', tokens, { name: 'second' });
+    expect([await withToken(second.body.tokenString), await withToken(second.body.tokenString)]).toEqual([200, 200]);
+    await db.query('DELETE FROM workspace_access_tokens WHERE id = $1', [second.body.privateToken.id]);
+    const deadline = Date.now() + 2_000;
+    let status = await withToken(second.body.tokenString);
+    while (status !== 401 && Date.now() < deadline) status = await withToken(second.body.tokenString);
+    expect(status).toBe(401);
+  });
+});
