@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { bearerToken } from '../support/test-auth.js';
 import { openTestDataSource, usesPostgres } from '../support/test-database.js';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process.js';
+import { TcpProxy } from '../support/tcp-proxy.js';
 
 const LOST = 'Lost the connection that hears token revocations';
 const BACK = 'Listening for token revocations again';
@@ -71,4 +72,34 @@ const BACK = 'Listening for token revocations again';
     while (status !== 401 && Date.now() < deadline) status = await withToken(second.body.tokenString);
     expect(status).toBe(401);
   });
+
+  it('notices a listening connection that goes silent without closing, and stops remembering tokens', async () => {
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    const proxy = await TcpProxy.start({ host: url.hostname, port: Number(url.port || 5432) });
+    const viaProxy = Object.assign(new URL(url), { hostname: '127.0.0.1', port: String(proxy.port) });
+    const silent = await startServiceProcess({ DATABASE_URL: viaProxy.toString(), DATABASE_CONNECT_TIMEOUT_MS: '500' });
+    try {
+      const owner = `silent-${randomUUID()}`;
+      const headers = { authorization: `Bearer ${await bearerToken(owner)}`, 'content-type': 'application/json' };
+      const post = async <T>(path: string, body: unknown) =>
+        (await (await fetch(`${silent.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })).json()) as T;
+      const workspace = await post<{ id: string }>('/api/v1/workspaces', { name: 'silent', billingAccountEmail: 'b@example.com' });
+      const token = await post<{ tokenString: string }>(`/api/v1/workspaces/${workspace.id}/access-tokens`, { name: 't' });
+      const basic = { authorization: `Basic ${Buffer.from(token.tokenString).toString('base64')}` };
+      expect((await fetch(`${silent.url}/api/v1/workspaces/${workspace.id}`, { headers: basic })).status).toBe(200);
+
+      // Nothing passes any more and nothing is closed: only the listener's own check can notice
+    // (the log line is written as the cache is switched off).
+      proxy.stall();
+      const deadline = Date.now() + 20_000;
+      while (!silent.output.join('').includes(LOST)) {
+        if (Date.now() > deadline) throw new Error(`the silent connection went unnoticed:\n${silent.output.join('')}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      silent.child.kill('SIGKILL');
+      await silent.exited;
+      await proxy.close();
+    }
+  }, 40_000);
 });

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 /**
  * A TCP proxy that a test controls, to put between the service and PostgreSQL. `cut()` drops every
  * open connection and black-holes new ones (they are accepted and never answered, as with a
- * network partition); `restore()` forwards again.
+ * network partition); `restore()` forwards again. `stall()` leaves the open connections open but
+ * passes nothing along them any more, as when a peer vanishes without closing.
  */
 export class TcpProxy {
   private readonly open = new Set<Socket>();
@@ -31,6 +32,13 @@ export class TcpProxy {
     this.isCut = true;
     for (const socket of this.open) socket.destroy();
     this.open.clear();
+  }
+
+  stall(): void {
+    for (const socket of this.open) {
+      socket.unpipe();
+      socket.pause();
+    }
   }
 
   restore(): void {
