@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { PassportModule } from '@nestjs/passport';
 import { UsersModule } from '../users/users.module.js';
 import { WorkspacesModule } from '../workspaces/workspaces.module.js';
 import { AccessTokenStrategy } from './access-token.strategy.js';
@@ -10,7 +9,7 @@ import { BearerTokenVerifier } from './bearer-token-verifier.js';
 import { JoseBearerTokenVerifier } from './jose-bearer-token-verifier.js';
 
 @Module({
-  imports: [PassportModule, WorkspacesModule, UsersModule],
+  imports: [WorkspacesModule, UsersModule],
   providers: [
     { provide: BearerTokenVerifier, useClass: JoseBearerTokenVerifier },
     BearerStrategy,

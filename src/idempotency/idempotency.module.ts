@@ -28,5 +28,5 @@ class IdempotencySweeper implements OnModuleInit, OnApplicationShutdown {
 }
 
 @Global()
-@Module({ providers: [IdempotencyStore, Idempotency, IdempotencySweeper], exports: [IdempotencyStore, Idempotency] })
+@Module({ providers: [IdempotencyStore, Idempotency, IdempotencySweeper], exports: [Idempotency] })
 export class IdempotencyModule {}

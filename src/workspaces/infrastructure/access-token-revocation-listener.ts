@@ -4,7 +4,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { AccessTokenCredentialCache } from './access-token-credential-cache.js';
 
 /** The channel the migrations' trigger announces deleted tokens on (payload: the hash, or '' for all). */
-export const REVOCATION_CHANNEL = 'workspace_access_token_revoked';
+const REVOCATION_CHANNEL = 'workspace_access_token_revoked';
 const CHECK_EVERY_MS = 10_000;
 const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 30_000;

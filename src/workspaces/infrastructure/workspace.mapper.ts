@@ -45,16 +45,6 @@ export const WorkspaceMapper = {
     });
   },
 
-  toPersistence(workspace: Workspace): WorkspaceOrmEntity {
-    const row = new WorkspaceOrmEntity();
-    row.id = workspace.id;
-    row.name = workspace.name;
-    row.billingAccountEmail = workspace.billingAccountEmail;
-    row.createdAt = workspace.createdAt;
-    row.updatedAt = workspace.updatedAt;
-    return row;
-  },
-
   membershipToPersistence(membership: WorkspaceMembership): WorkspaceMembershipOrmEntity {
     const row = new WorkspaceMembershipOrmEntity();
     row.id = membership.id;
