@@ -23,11 +23,11 @@ const BACK = 'Listening for token revocations again';
     await db.destroy();
   });
 
-  const logged = (text: string) => service.output.join('').includes(text);
-  async function until(condition: () => boolean, what: string): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}\n${service.output.join('')}`);
+  /** Waits until the process has logged `text`. */
+  async function untilLogged(process: ServiceProcess, text: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!process.output.join('').includes(text)) {
+      if (Date.now() > deadline) throw new Error(`not logged within ${timeoutMs} ms: ${text}\n${process.output.join('')}`);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }
@@ -58,12 +58,12 @@ const BACK = 'Listening for token revocations again';
     ]);
     expect(listener).toBeDefined();
     await db.query('SELECT pg_terminate_backend($1)', [listener.pid]);
-    await until(() => logged(LOST), 'the lost connection noticed');
+    await untilLogged(service, LOST);
     await db.query('DELETE FROM workspace_access_tokens WHERE id = $1', [first.body.privateToken.id]);
     expect(await withToken(first.body.tokenString)).toBe(401);
 
     // Listening again: a token used since is forgotten when the database announces its deletion.
-    await until(() => logged(BACK), 'listening again');
+    await untilLogged(service, BACK);
     const second = await api(owner, 'POST', tokens, { name: 'second' });
     expect([await withToken(second.body.tokenString), await withToken(second.body.tokenString)]).toEqual([200, 200]);
     await db.query('DELETE FROM workspace_access_tokens WHERE id = $1', [second.body.privateToken.id]);
@@ -91,11 +91,7 @@ const BACK = 'Listening for token revocations again';
       // Nothing passes any more and nothing is closed: only the listener's own check can notice
     // (the log line is written as the cache is switched off).
       proxy.stall();
-      const deadline = Date.now() + 20_000;
-      while (!silent.output.join('').includes(LOST)) {
-        if (Date.now() > deadline) throw new Error(`the silent connection went unnoticed:\n${silent.output.join('')}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await untilLogged(silent, LOST, 20_000);
     } finally {
       silent.child.kill('SIGKILL');
       await silent.exited;
