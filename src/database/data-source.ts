@@ -9,7 +9,12 @@ import { WorkspaceAccessTokenOrmEntity } from '../workspaces/infrastructure/work
 import { WorkspaceMembershipOrmEntity } from '../workspaces/infrastructure/workspace-membership.orm-entity.js';
 import { WorkspaceOrmEntity } from '../workspaces/infrastructure/workspace.orm-entity.js';
 import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import { PglitePool } from './pglite-pool.js';
+import { GuardedPool } from './postgres-pool.js';
+
+/** How much later than PostgreSQL's statement timeout the client gives up on an answer. */
+const CLIENT_TIMEOUT_MARGIN_MS = 1_000;
 
 export const entities = [WorkspaceOrmEntity, WorkspaceMembershipOrmEntity, WorkspaceAccessTokenOrmEntity, UserOrmEntity];
 
@@ -40,7 +45,17 @@ export async function dataSourceOptions(config: DatabaseConfig): Promise<DataSou
       applicationName: 'workspaces-service',
       // Bounded waits: while the database is unreachable, requests fail fast (503) instead of piling up.
       connectTimeoutMS: config.connectTimeoutMs,
-      extra: { query_timeout: config.queryTimeoutMs, keepAlive: true, idleTimeoutMillis: 30_000 },
+      driver: { ...pg, Pool: GuardedPool },
+      extra: {
+        // PostgreSQL itself ends a statement (and so its transaction) past the timeout: a 503 then
+        // leaves nothing behind. The client's own limit comes later and only catches a silent network;
+        // a connection it abandons is closed, never reused (GuardedPool).
+        statement_timeout: config.queryTimeoutMs,
+        idle_in_transaction_session_timeout: config.queryTimeoutMs,
+        query_timeout: config.queryTimeoutMs + CLIENT_TIMEOUT_MARGIN_MS,
+        keepAlive: true,
+        idleTimeoutMillis: 30_000,
+      },
     };
   }
   return { ...common, driver: { Pool: PglitePool }, extra: { pglite: await openEmbeddedDatabase(config.embeddedDataDir) } };
@@ -71,6 +86,8 @@ async function openEmbeddedDatabase(dataDir: string): Promise<PGlite> {
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const queryRunner = dataSource.createQueryRunner();
   try {
+    // Waiting for another replica's migrations, and the migrations themselves, may outlast a request's timeout.
+    await queryRunner.query('SET statement_timeout = 0');
     await queryRunner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       const executor = new MigrationExecutor(dataSource, queryRunner);
@@ -79,6 +96,7 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
       return applied.map((migration) => migration.name);
     } finally {
       await queryRunner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      await queryRunner.query('RESET statement_timeout');
     }
   } finally {
     await queryRunner.release();

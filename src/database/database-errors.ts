@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 
 /** PostgreSQL SQLSTATE codes that adapters translate into domain errors. */
 export const PG_UNIQUE_VIOLATION = '23505';
@@ -15,8 +15,12 @@ export function databaseViolation(error: unknown): { code: string; constraint?: 
   };
 }
 
-/** SQLSTATE classes and codes meaning the server is gone or refusing work, not that the query is wrong. */
-const UNAVAILABLE_SQLSTATES = ['57P01', '57P02', '57P03', '53300'];
+/**
+ * SQLSTATE classes and codes meaning the server is gone, refusing work or gave up waiting (statement,
+ * lock or idle-in-transaction timeout, deadlock), not that the query is wrong: the transaction was
+ * rolled back, and a retry may succeed.
+ */
+const UNAVAILABLE_SQLSTATES = ['57P01', '57P02', '57P03', '53300', '57014', '55P03', '25P03', '40001', '40P01'];
 const UNAVAILABLE_SYSTEM_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN'];
 const UNAVAILABLE_MESSAGES =
   /timeout exceeded when trying to connect|Connection terminated|Query read timeout|connection error|Client was closed|Cannot use a pool after calling end|terminating connection/i;
@@ -32,6 +36,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       return true;
     }
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+    // The connection was lost under a transaction, which TypeORM then refuses to go on with.
+    if (current instanceof QueryRunnerAlreadyReleasedError) return true;
     current = (current as { driverError?: unknown }).driverError ?? (current as { cause?: unknown }).cause;
   }
   return false;
