@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { acceptJsonBodiesOnly } from './common/http/json-body-parser.js';
 import { securityHeaders } from './common/http/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
 import { createRootLogger, PinoNestLogger } from './observability/logger.js';
@@ -35,9 +36,7 @@ export async function createApp(config: AppConfig, logger: Logger = createRootLo
       void reply.status(400).send({ detail: error.code === 'FST_ERR_BAD_URL' ? 'Malformed URL' : error.message });
     },
   });
-  // Bodies are JSON only (Fastify's own parser): any other media type is answered 415, not parsed.
-  adapter.getInstance().removeAllContentTypeParsers();
-  adapter.getInstance().addContentTypeParser('application/json', { parseAs: 'string' }, adapter.getInstance().getDefaultJsonParser('error', 'error'));
+  acceptJsonBodiesOnly(adapter.getInstance());
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
     logger: new PinoNestLogger(logger),

@@ -1,3 +1,4 @@
+import { USER_ID_MAX_LENGTH } from '../common/text.js';
 import { BEARER_CHALLENGE, DomainError, UnauthenticatedError } from '../common/domain-error.js';
 
 export class NotAuthenticated extends UnauthenticatedError {
@@ -8,11 +9,18 @@ export class NotAuthenticated extends UnauthenticatedError {
   }
 }
 
+const BEARER_TOKEN_PROBLEMS = {
+  expired: 'The bearer token has expired',
+  invalid: 'Invalid bearer token',
+  subject: `The bearer token's subject is not a usable user id (1 to ${USER_ID_MAX_LENGTH} characters of text without NUL)`,
+  expiry: 'The bearer token has no expiry (exp)',
+} as const;
+
 export class InvalidBearerToken extends UnauthenticatedError {
   readonly code = 'AUTH.INVALID_BEARER_TOKEN';
   readonly challenge: string;
-  constructor(reason: 'expired' | 'invalid') {
-    const message = reason === 'expired' ? 'The bearer token has expired' : 'Invalid bearer token';
+  constructor(reason: keyof typeof BEARER_TOKEN_PROBLEMS) {
+    const message = BEARER_TOKEN_PROBLEMS[reason];
     super(message);
     this.challenge = `${BEARER_CHALLENGE}, error="invalid_token", error_description="${message}"`;
   }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { characterLength } from '../common/character-length.js';
+import { isStorableText, USER_ID_MAX_LENGTH } from '../common/text.js';
 import { AppConfig } from '../config/app-config.js';
 import type { UserProfile } from '../users/domain/user.js';
 import { IdentityProviderUnavailable, InvalidBearerToken } from './auth.errors.js';
@@ -35,7 +37,7 @@ export class JoseBearerTokenVerifier extends BearerTokenVerifier {
     } catch (error) {
       throw translate(error);
     }
-    if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new InvalidBearerToken('invalid');
+    if (!isUsableUserId(payload.sub)) throw new InvalidBearerToken('subject');
     return { userId: payload.sub, scopes: scopesOf(payload), profile: profileOf(payload.sub, payload) };
   }
 }
@@ -50,7 +52,8 @@ function translate(error: unknown): Error {
 }
 
 function profileOf(userId: string, payload: JWTPayload): UserProfile {
-  const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
+  // A claim that could not be stored unchanged is treated as absent.
+  const text = (value: unknown) => (typeof value === 'string' && value.length > 0 && isStorableText(value) ? value : undefined);
   return {
     id: userId,
     email: text(payload.email),
@@ -58,6 +61,11 @@ function profileOf(userId: string, payload: JWTPayload): UserProfile {
     picture: text(payload.picture),
     emailVerified: typeof payload.email_verified === 'boolean' ? payload.email_verified : undefined,
   };
+}
+
+/** A `sub` that can be stored as a user id and read back unchanged. */
+function isUsableUserId(sub: unknown): sub is string {
+  return typeof sub === 'string' && sub.length > 0 && characterLength(sub) <= USER_ID_MAX_LENGTH && isStorableText(sub);
 }
 
 function scopesOf(payload: JWTPayload): string[] {

@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import { isEmail, isUUID, ValidateBy, type ValidationOptions } from 'class-validator';
 import { characterLength } from '../character-length.js';
 import { parseDateTime } from './date-time.js';
+import { isStorableText, textProblem, type TextProblem } from '../text.js';
 
 /*
  * Validators named after pydantic's error types: the constraint's name is the `type` a client sees,
@@ -18,8 +19,26 @@ const absentOr = (check: (value: unknown) => boolean) => (value: unknown) => val
 /** The property must be present (null is a wrong type, not a missing field). */
 export const Required = (): PropertyDecorator => rule('missing', 'Field required', (value) => value !== undefined);
 
-export const IsStringValue = (): PropertyDecorator =>
-  rule('string_type', 'Input should be a valid string', absentOr((value) => typeof value === 'string'));
+const UNICODE_MESSAGE = 'Input should be a valid string, unable to parse raw data as a unicode string';
+const NUL_MESSAGE = 'Value error, text must not contain the NUL character (U+0000)';
+
+/**
+ * A string, and one that can be stored and read back unchanged (see common/text.ts): a lone surrogate
+ * is pydantic's `string_unicode`; NUL, which pydantic accepts but PostgreSQL cannot store, a `value_error`.
+ */
+export const IsStringValue = (): PropertyDecorator => (target, key) => {
+  rule('string_type', 'Input should be a valid string', absentOr((value) => typeof value === 'string'))(target, key);
+  storable(target, key);
+};
+
+const textIs = (problem: TextProblem) => (value: unknown) =>
+  (Array.isArray(value) ? value : [value]).every((item) => typeof item !== 'string' || textProblem(item) !== problem);
+
+/** Checks a string, or each string of a list. */
+const storable: PropertyDecorator = (target, key) => {
+  rule('string_unicode', UNICODE_MESSAGE, textIs('malformed_unicode'))(target, key);
+  rule('value_error', NUL_MESSAGE, textIs('nul'))(target, key);
+};
 
 /** Length in Unicode characters, not UTF-16 units: "🙂" is one character. */
 export function CharacterLength(min: number, max: number): PropertyDecorator {
@@ -33,15 +52,18 @@ export function CharacterLength(min: number, max: number): PropertyDecorator {
   };
 }
 
+/** Judged only on well-formed text (the string rules report the rest). */
 export const IsEmailAddress = (): PropertyDecorator =>
-  rule('value_error', 'value is not a valid email address', (value) => typeof value !== 'string' || isEmail(value));
+  rule('value_error', 'value is not a valid email address', (value) => typeof value !== 'string' || !isStorableText(value) || isEmail(value));
 
 export const IsUuidValue = (): PropertyDecorator =>
   rule('uuid_parsing', 'Input should be a valid UUID', absentOr((value) => typeof value === 'string' && isUUID(value, 'all')));
 
-/** Every element of the list is a string. */
-export const EachString = (): PropertyDecorator =>
-  rule('string_type', 'Input should be a valid string', absentOr((value) => Array.isArray(value) && value.every((item) => typeof item === 'string')));
+/** Every element of the list is a string that can be stored. */
+export const EachString = (): PropertyDecorator => (target, key) => {
+  rule('string_type', 'Input should be a valid string', absentOr((value) => Array.isArray(value) && value.every((item) => typeof item === 'string')))(target, key);
+  storable(target, key);
+};
 
 /** Every element of the list is a UUID. */
 export const EachUuid = (): PropertyDecorator =>

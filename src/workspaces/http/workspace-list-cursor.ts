@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import type { WorkspaceListPosition } from '../domain/workspace.repository.js';
 
 /** The opaque `cursor` of the workspace list: where the next page starts. */
@@ -6,13 +7,19 @@ export const WorkspaceListCursor = {
     return Buffer.from(JSON.stringify([position.joinedAt.toISOString(), position.workspaceId])).toString('base64url');
   },
 
-  /** Null for anything this service did not hand out. */
+  /**
+   * Null for anything this service did not hand out: a position is accepted only when encoding it
+   * again gives the same cursor, so a tampered id or date never reaches the database.
+   */
   decode(cursor: string): WorkspaceListPosition | null {
     try {
-      const [joinedAt, workspaceId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-      const date = typeof joinedAt === 'string' ? new Date(joinedAt) : undefined;
-      if (!date || Number.isNaN(date.getTime()) || typeof workspaceId !== 'string' || !/^[0-9a-f-]{36}$/i.test(workspaceId)) return null;
-      return { joinedAt: date, workspaceId };
+      const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+      if (!Array.isArray(decoded) || decoded.length !== 2) return null;
+      const [joinedAt, workspaceId] = decoded as unknown[];
+      // Four-digit years only: PostgreSQL's timestamps do not reach every year JavaScript can write.
+      if (typeof joinedAt !== 'string' || !/^\d{4}-/.test(joinedAt) || typeof workspaceId !== 'string' || !isUUID(workspaceId)) return null;
+      const position = { joinedAt: new Date(joinedAt), workspaceId };
+      return this.encode(position) === cursor ? position : null;
     } catch {
       return null;
     }

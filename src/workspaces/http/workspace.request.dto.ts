@@ -11,6 +11,7 @@ import {
   OneOf,
   Required,
 } from '../../common/validation/validators.js';
+import { USER_ID_MAX_LENGTH } from '../../common/text.js';
 import { WORKSPACE_NAME_MAX_LENGTH, WORKSPACE_NAME_MIN_LENGTH } from '../domain/workspace-rules.js';
 
 /** A workspace name as the contract constrains it: required, 1 to 128 characters. */
@@ -31,11 +32,11 @@ export class CreateWorkspaceRequestDto {
     required: false,
     anyOf: [{ type: 'string' }, { type: 'null' }],
     title: 'Firstmemberid',
-    description: 'The first owner, when it is not the caller (requires the provisioning permission).',
+    description: `The first owner, when it is not the caller (requires the provisioning permission); at most ${USER_ID_MAX_LENGTH} characters of text without NUL (a limit the reference API does not have).`,
   })
   @IsOptional()
   @IsStringValue()
-  @CharacterLength(1, Number.MAX_SAFE_INTEGER)
+  @CharacterLength(1, USER_ID_MAX_LENGTH)
   firstMemberId?: string | null;
 
   @ApiProperty({ type: 'string', format: 'email', title: 'Billingaccountemail' })
