@@ -30,7 +30,8 @@ export async function createApp(config: AppConfig, logger: Logger = createRootLo
         },
         handler,
       ),
-    trustProxy: true,
+    // Fastify's option takes a hop count as a number, the same as the other forms.
+    trustProxy: config.trustProxy as boolean | string[],
     // A URL Fastify cannot even route (bad percent-encoding) never reaches Nest: answer it in the API's shape.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
       void reply.status(400).send({ detail: error.code === 'FST_ERR_BAD_URL' ? 'Malformed URL' : error.message });

@@ -1,5 +1,5 @@
 import { USER_ID_MAX_LENGTH } from '../common/text.js';
-import { BEARER_CHALLENGE, DomainError, UnauthenticatedError } from '../common/domain-error.js';
+import { BEARER_CHALLENGE, DomainError, RateLimitedError, UnauthenticatedError } from '../common/domain-error.js';
 
 export class NotAuthenticated extends UnauthenticatedError {
   readonly code = 'AUTH.NOT_AUTHENTICATED';
@@ -32,5 +32,13 @@ export class IdentityProviderUnavailable extends DomainError {
   readonly code = 'AUTH.IDENTITY_PROVIDER_UNAVAILABLE';
   constructor() {
     super('The identity provider is unavailable; try again later');
+  }
+}
+
+/** This client failed to authenticate too often; it is refused before any credential is checked. */
+export class TooManyFailedAuthentications extends RateLimitedError {
+  readonly code = 'AUTH.TOO_MANY_FAILURES';
+  constructor(retryAfterSeconds: number) {
+    super('Too many failed authentication attempts; try again later', retryAfterSeconds);
   }
 }

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { UsersModule } from '../users/users.module.js';
 import { WorkspacesModule } from '../workspaces/workspaces.module.js';
 import { AccessTokenStrategy } from './access-token.strategy.js';
+import { AuthenticationFailureLimiter } from './authentication-failure-limiter.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 import { BearerStrategy } from './bearer.strategy.js';
 import { BearerTokenVerifier } from './bearer-token-verifier.js';
@@ -13,6 +14,7 @@ import { JoseBearerTokenVerifier } from './jose-bearer-token-verifier.js';
   providers: [
     { provide: BearerTokenVerifier, useClass: JoseBearerTokenVerifier },
     BearerStrategy,
+    AuthenticationFailureLimiter,
     AccessTokenStrategy,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
   ],

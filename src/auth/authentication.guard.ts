@@ -1,8 +1,10 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { BadRequestException, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import passport from 'passport';
+import { UnauthenticatedError } from '../common/domain-error.js';
 import { NotAuthenticated } from './auth.errors.js';
+import { AuthenticationFailureLimiter } from './authentication-failure-limiter.js';
 import type { Principal } from './principal.js';
 import { IS_PUBLIC } from './public.decorator.js';
 
@@ -17,6 +19,7 @@ const STRATEGIES = ['bearer', 'basic'];
 /**
  * Global: every route needs a bearer token or a workspace access token, unless marked @Public().
  * A credential that is present but bad fails with its own reason; no credential at all fails here.
+ * A client with too many recent failures is refused before its credential is looked at (429).
  * The caller ends up on `request.user`.
  *
  * Passport runs the strategies on a small view of the request rather than on Fastify's request:
@@ -26,21 +29,43 @@ const STRATEGIES = ['bearer', 'basic'];
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly failures: AuthenticationFailureLimiter,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Principal }>();
-    const view: CredentialsView = { headers: request.headers };
-    return new Promise((resolve, reject) => {
-      const authenticate = passport.authenticate(STRATEGIES, { session: false }, (error: unknown, principal: Principal | false) => {
-        if (error) return reject(error);
-        if (!principal) return reject(new NotAuthenticated());
-        request.user = principal;
-        resolve(true);
-      });
-      authenticate(view, {}, reject);
-    });
+    // Node keeps only the first of several Authorization headers; which one was meant is unknowable.
+    if (countHeader(request.raw.rawHeaders, 'authorization') > 1) {
+      throw new BadRequestException('Send one Authorization header, not several');
+    }
+    await this.failures.check(request.ip);
+    try {
+      request.user = await authenticate({ headers: request.headers });
+      return true;
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) await this.failures.failed(request.ip);
+      throw error;
+    }
   }
+}
+
+function authenticate(view: CredentialsView): Promise<Principal> {
+  return new Promise((resolve, reject) => {
+    const run = passport.authenticate(STRATEGIES, { session: false }, (error: unknown, principal: Principal | false) => {
+      if (error) return reject(error);
+      if (!principal) return reject(new NotAuthenticated());
+      resolve(principal);
+    });
+    run(view, {}, reject);
+  });
+}
+
+function countHeader(rawHeaders: string[], name: string): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i].toLowerCase() === name) count++;
+  return count;
 }

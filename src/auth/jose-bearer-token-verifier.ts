@@ -18,7 +18,7 @@ export class JoseBearerTokenVerifier extends BearerTokenVerifier {
   constructor(config: AppConfig) {
     super();
     const jwt = config.jwt;
-    const checks = { issuer: jwt.issuer, audience: jwt.audience, clockTolerance: 5 };
+    const checks = { issuer: jwt.issuer, audience: jwt.audience, clockTolerance: 5, requiredClaims: jwt.requireExpiry ? ['exp'] : [] };
     if (jwt.kind === 'jwks') {
       // Keys are fetched once and cached; an unknown `kid` triggers a refetch at most every 30 s.
       const keys = createRemoteJWKSet(jwt.jwksUrl, { timeoutDuration: 5_000, cooldownDuration: 30_000 });
@@ -44,6 +44,7 @@ export class JoseBearerTokenVerifier extends BearerTokenVerifier {
 
 function translate(error: unknown): Error {
   if (error instanceof errors.JWTExpired) return new InvalidBearerToken('expired');
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') return new InvalidBearerToken('expiry');
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return new IdentityProviderUnavailable();
   if (error instanceof errors.JOSEError) return new InvalidBearerToken('invalid');
   // A JWKS that cannot be fetched surfaces as fetch's network error (compared by name: it may come from another realm).

@@ -2,7 +2,7 @@
  * The kinds of failure the domain knows. Each kind maps to exactly one HTTP status, in one place
  * (HttpErrorFilter); the domain and the use cases never speak HTTP.
  */
-export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable';
+export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -22,4 +22,15 @@ export const BEARER_CHALLENGE = 'Bearer realm="workspaces"';
 export abstract class UnauthenticatedError extends DomainError {
   readonly kind = 'unauthenticated';
   abstract readonly challenge: string;
+}
+
+/** Too many attempts of some kind; the client may try again after `retryAfterSeconds`. */
+export abstract class RateLimitedError extends DomainError {
+  readonly kind = 'rate_limited';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
 }

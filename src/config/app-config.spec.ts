@@ -75,4 +75,32 @@ describe('loadConfig', () => {
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ port: 3000, database: { url: undefined } });
   });
+
+  describe('safe defaults', () => {
+    it('with the public development secret: listens on 127.0.0.1 unless HOST says otherwise', () => {
+      expect(loadConfig({}).host).toBe('127.0.0.1');
+      expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+      expect(loadConfig({ AUTH_JWT_SECRET: SECRET }).host).toBe('0.0.0.0');
+    });
+
+    it('refuses the development secret on PostgreSQL unless NODE_ENV=development is set explicitly', () => {
+      const url = 'postgres://app@db:5432/workspaces';
+      for (const env of [{ DATABASE_URL: url }, { DATABASE_URL: url, NODE_ENV: 'test' }]) {
+        expect(() => loadConfig(env)).toThrow(/public development secret must never guard real data/);
+      }
+      expect(loadConfig({ DATABASE_URL: url, NODE_ENV: 'development' })).toMatchObject({ host: '127.0.0.1', database: { url } });
+      expect(loadConfig({ DATABASE_URL: url, AUTH_JWT_SECRET: SECRET }).jwt).toMatchObject({ isDevelopmentDefault: false });
+    });
+
+    it('requires exp, limits failed authentications, caches no tokens, trusts no proxy', () => {
+      const config = loadConfig({});
+      expect(config.jwt.requireExpiry).toBe(true);
+      expect(config).toMatchObject({ authFailureLimit: 30, authFailureWindowSeconds: 60, accessTokenCacheSeconds: 0, trustProxy: false });
+      expect(loadConfig({ AUTH_REQUIRE_EXP: 'false' }).jwt.requireExpiry).toBe(false);
+      expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+      expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+      expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
+      expect(() => loadConfig({ AUTH_REQUIRE_EXP: 'no' })).toThrow(/AUTH_REQUIRE_EXP/);
+    });
+  });
 });

@@ -12,9 +12,13 @@ export class ConfigError extends Error {
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 
-export type JwtVerification =
+export type JwtVerification = (
   | { kind: 'jwks'; jwksUrl: URL; issuer: string; audience: string }
-  | { kind: 'secret'; secret: string; issuer?: string; audience?: string; isDevelopmentDefault: boolean };
+  | { kind: 'secret'; secret: string; issuer?: string; audience?: string; isDevelopmentDefault: boolean }
+) & {
+  /** Refuse tokens without `exp` (they would never expire). */
+  requireExpiry: boolean;
+};
 
 export interface DatabaseConfig {
   /** PostgreSQL connection string; absent means the embedded PGlite database. */
@@ -51,6 +55,11 @@ export class AppConfig {
   readonly jwt: JwtVerification;
   /** The token scope (or permission) that allows creating workspaces for other users. */
   readonly provisionScope: string;
+  /** Failed authentications a client may have per window before it is refused with 429 (0: no limit). */
+  readonly authFailureLimit: number;
+  readonly authFailureWindowSeconds: number;
+  /** Which proxies' `X-Forwarded-For` to believe for the client's address: none, all, a hop count or addresses. */
+  readonly trustProxy: boolean | number | string[];
 
   constructor(values: { [K in keyof AppConfig]: AppConfig[K] }) {
     Object.assign(this, values);
@@ -88,6 +97,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
     return value;
   };
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
   const url = (name: string, protocols: string[]): URL | undefined => {
     const raw = read(name);
     if (raw === undefined) return undefined;
@@ -110,11 +126,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('DATABASE_URL is required in production (the embedded database is for development only)');
   }
 
-  const jwt = readJwtVerification(read, url, problems, production);
+  const jwt = readJwtVerification(read, url, problems, production, boolean('AUTH_REQUIRE_EXP', true));
+  const developmentSecret = jwt.kind === 'secret' && jwt.isDevelopmentDefault;
+  if (developmentSecret && read('DATABASE_URL') && read('NODE_ENV') !== 'development') {
+    problems.push(
+      'DATABASE_URL is set but no AUTH_* setting is: the public development secret must never guard real data. ' +
+        'Set AUTH_JWKS_URL (with AUTH_ISSUER and AUTH_AUDIENCE) or AUTH_JWT_SECRET, or NODE_ENV=development to accept it on this database',
+    );
+  }
 
   const config = new AppConfig({
     nodeEnv,
-    host: read('HOST') ?? '0.0.0.0',
+    // With the public development secret anyone can mint tokens: reachable from this machine only, unless HOST says otherwise.
+    host: read('HOST') ?? (developmentSecret ? '127.0.0.1' : '0.0.0.0'),
     port: integer('PORT', 3000, 0, 65535),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'log'),
     logFormat: oneOf('LOG_FORMAT', LOG_FORMATS, nodeEnv === 'development' ? 'pretty' : 'json'),
@@ -123,7 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownDrainDelayMs: integer('SHUTDOWN_DRAIN_DELAY_MS', 0, 0, 120_000),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     idempotencyTtlHours: integer('IDEMPOTENCY_TTL_HOURS', 24, 24, 24 * 30),
-    accessTokenCacheSeconds: integer('ACCESS_TOKEN_CACHE_SECONDS', 60, 0, 3_600),
+    accessTokenCacheSeconds: integer('ACCESS_TOKEN_CACHE_SECONDS', 0, 0, 3_600),
     database: {
       url: databaseUrl?.toString(),
       embeddedDataDir: read('DATA_DIR') ?? './data/pglite',
@@ -133,6 +157,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     jwt,
     provisionScope: read('AUTH_PROVISION_SCOPE') ?? 'workspaces:provision',
+    authFailureLimit: integer('AUTH_FAILURE_LIMIT', 30, 0, 1_000_000),
+    authFailureWindowSeconds: integer('AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86_400),
+    trustProxy: readTrustProxy(read('TRUST_PROXY'), problems),
   });
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -143,6 +170,7 @@ function readJwtVerification(
   url: (name: string, protocols: string[]) => URL | undefined,
   problems: string[],
   production: boolean,
+  requireExpiry: boolean,
 ): JwtVerification {
   const jwksUrl = url('AUTH_JWKS_URL', ['https:', 'http:']);
   const secret = read('AUTH_JWT_SECRET');
@@ -155,16 +183,29 @@ function readJwtVerification(
   if (read('AUTH_JWKS_URL') !== undefined) {
     if (!issuer) problems.push('AUTH_ISSUER is required with AUTH_JWKS_URL');
     if (!audience) problems.push('AUTH_AUDIENCE is required with AUTH_JWKS_URL');
-    return { kind: 'jwks', jwksUrl: jwksUrl ?? new URL('http://invalid'), issuer: issuer ?? '', audience: audience ?? '' };
+    return { kind: 'jwks', jwksUrl: jwksUrl ?? new URL('http://invalid'), issuer: issuer ?? '', audience: audience ?? '', requireExpiry };
   }
   if (secret !== undefined) {
     if (secret.length < 32) problems.push('AUTH_JWT_SECRET must be at least 32 characters long');
-    return { kind: 'secret', secret, issuer, audience, isDevelopmentDefault: false };
+    return { kind: 'secret', secret, issuer, audience, isDevelopmentDefault: false, requireExpiry };
   }
   if (production) {
     problems.push('AUTH_JWKS_URL (with AUTH_ISSUER and AUTH_AUDIENCE) or AUTH_JWT_SECRET is required in production');
   }
-  return { kind: 'secret', secret: DEVELOPMENT_JWT_SECRET, issuer, audience, isDevelopmentDefault: true };
+  return { kind: 'secret', secret: DEVELOPMENT_JWT_SECRET, issuer, audience, isDevelopmentDefault: true, requireExpiry };
+}
+
+/** `false` (default), `true`, a number of proxy hops, or a comma-separated list of proxy addresses or CIDRs. */
+function readTrustProxy(raw: string | undefined, problems: string[]): boolean | number | string[] {
+  if (raw === undefined || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const addresses = raw.split(',').map((part) => part.trim()).filter(Boolean);
+  if (addresses.length === 0 || addresses.some((a) => !/^[0-9A-Fa-f:.]+(\/\d{1,3})?$/.test(a))) {
+    problems.push(`TRUST_PROXY must be true, false, a number of hops or a comma-separated list of addresses (got "${raw}")`);
+    return false;
+  }
+  return addresses;
 }
 
 /** Never echo a password from a connection string into a log or an error. */

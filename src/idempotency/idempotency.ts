@@ -47,7 +47,7 @@ export class Idempotency {
         { loc: ['header', 'idempotency-key'], msg: 'Idempotency-Key must be 1 to 255 visible ASCII characters', type: 'value_error' },
       ]);
     }
-    const scope = (request as FastifyRequest & { user: Principal }).user.userId;
+    const scope = scopeOf((request as FastifyRequest & { user: Principal }).user);
     const fingerprint = fingerprintOf(request);
 
     return this.db.transaction(async () => {
@@ -73,6 +73,16 @@ export class Idempotency {
       return body;
     });
   }
+}
+
+/**
+ * Keys belong to a caller and the reach of its credential: a workspace access token never gets the
+ * replay of what the same user's bearer token (or a token of another workspace) was answered.
+ */
+function scopeOf(principal: Principal): string {
+  return principal.restrictedToWorkspaceId === undefined
+    ? `user:${principal.userId}`
+    : `workspace:${principal.restrictedToWorkspaceId}:user:${principal.userId}`;
 }
 
 /** The same request: method, path (with its ids) and body, whatever the order of the body's keys. */

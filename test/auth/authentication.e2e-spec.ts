@@ -50,7 +50,13 @@ describe('Authentication (HS256 secret and workspace access tokens)', () => {
     it('a token signed with another secret', async () =>
       expect401(await bearer('u', { secret: 'another-secret-that-is-also-32-characters' }), 'Invalid bearer token', /invalid_token/));
     it('a token without a subject', async () =>
-      expect401({ authorization: `Bearer ${await bearerToken(undefined)}` }, 'Invalid bearer token', /invalid_token/));
+      expect401(
+        { authorization: `Bearer ${await bearerToken(undefined)}` },
+        "The bearer token's subject is not a usable user id (1 to 255 characters of text without NUL)",
+        /invalid_token/,
+      ));
+    it('a token without an expiry (exp), which would never expire', async () =>
+      expect401({ authorization: `Bearer ${await bearerToken('no-exp', { expiresIn: null })}` }, 'The bearer token has no expiry (exp)', /invalid_token/));
     it('an unsigned token (alg none)', () => {
       const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(`{"sub":"u","exp":${Math.floor(Date.now() / 1000) + 60}}`).toString('base64url')}.`;
       return expect401({ authorization: `Bearer ${unsigned}` }, 'Invalid bearer token', /invalid_token/);
@@ -71,6 +77,15 @@ describe('Authentication (HS256 secret and workspace access tokens)', () => {
       await expect401(basic(secret), 'The access token has expired', /^Basic /);
     });
 
+    it('two Authorization headers: 400, whichever of them is valid', async () => {
+      const valid = (await bearer(`two-${randomUUID()}`)).authorization;
+      for (const pair of [[valid, 'Bearer x'], ['Bearer x', valid], [valid, valid]]) {
+        const response = await t.app.inject({ method: 'POST', url: URL, headers: { 'content-type': 'application/json', authorization: pair as unknown as string }, payload: JSON.stringify(body) });
+        expect(response.statusCode).toBe(400);
+        expect(JSON.parse(response.body)).toEqual({ detail: 'Send one Authorization header, not several' });
+      }
+    });
+
     it('stores nothing for a refused request', async () => {
       const user = `refused-${randomUUID()}`;
       expect((await create(await bearer(user, { expiresIn: -60 }))).status).toBe(401);
@@ -79,24 +94,26 @@ describe('Authentication (HS256 secret and workspace access tokens)', () => {
   });
 
   describe('workspace access tokens (Basic)', () => {
-    it('acts as the token’s member: the new workspace belongs to that user', async () => {
-      const { owner, secret } = await ownerWithToken();
-      const response = await create(basic(secret));
-      expect(response.status).toBe(201);
-      expect(response.body.memberships[0].userId).toBe(owner);
-      expect(await workspacesOf(owner)).toBe(2);
+    /** Lists the memberships the caller sees: with a token, its workspace's, and the caller is the token's member. */
+    const ownMemberships = (headers: Record<string, string>) => t.request({ method: 'GET', url: '/api/v1/workspace-memberships', headers });
+
+    it('acts as the token’s member', async () => {
+      const { owner, workspaceId, secret } = await ownerWithToken();
+      const response = await ownMemberships(basic(secret));
+      expect(response.status).toBe(200);
+      expect(response.body.data.map((m: { userId: string; workspaceId: string }) => [m.userId, m.workspaceId])).toEqual([[owner, workspaceId]]);
     });
 
     it('accepts base64 of "anything:token", as curl -u sends it', async () => {
       const { owner, secret } = await ownerWithToken();
-      const response = await create({ authorization: `Basic ${Buffer.from(`user:${secret}`).toString('base64')}` });
-      expect(response.status).toBe(201);
-      expect(response.body.memberships[0].userId).toBe(owner);
+      const response = await ownMemberships({ authorization: `Basic ${Buffer.from(`user:${secret}`).toString('base64')}` });
+      expect(response.status).toBe(200);
+      expect(response.body.data[0].userId).toBe(owner);
     });
 
     it('accepts a token that has not expired yet', async () => {
       const { secret } = await ownerWithToken(new Date(Date.now() + 60_000));
-      expect((await create(basic(secret))).status).toBe(201);
+      expect((await ownMemberships(basic(secret))).status).toBe(200);
     });
 
     it('cannot provision a workspace for someone else', async () => {
@@ -108,7 +125,7 @@ describe('Authentication (HS256 secret and workspace access tokens)', () => {
     it('stops working once its membership is gone', async () => {
       const { workspaceId, secret } = await ownerWithToken();
       await t.dataSource.query('DELETE FROM workspaces WHERE id = $1', [workspaceId]);
-      expect((await create(basic(secret))).status).toBe(401);
+      expect((await ownMemberships(basic(secret))).status).toBe(401);
     });
 
     it('stores only the SHA-256 hash of the secret', async () => {

@@ -8,13 +8,13 @@ import { TcpProxy } from '../support/tcp-proxy.js';
 const LOST = 'Lost the connection that hears token revocations';
 const BACK = 'Listening for token revocations again';
 
-// The cache is used on PostgreSQL only (it needs LISTEN/NOTIFY between replicas).
+// The cache (opt-in) is used on PostgreSQL only (it needs LISTEN/NOTIFY between replicas).
 (usesPostgres() ? describe : describe.skip)('Access-token cache when revocations cannot be heard', () => {
   let service: ServiceProcess;
   let db: DataSource;
 
   beforeAll(async () => {
-    service = await startServiceProcess();
+    service = await startServiceProcess({ ACCESS_TOKEN_CACHE_SECONDS: '60' });
     db = await openTestDataSource();
   }, 60_000);
   afterAll(async () => {

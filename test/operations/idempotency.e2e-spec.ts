@@ -80,7 +80,7 @@ describe('Idempotency-Key on creating POSTs', () => {
     await createWorkspace(user, key, body);
     const [row] = await t.dataSource.query(
       `SELECT extract(epoch FROM expires_at - created_at)::int AS seconds FROM idempotency_keys WHERE scope = $1 AND key = $2`,
-      [user, key],
+      [`user:${user}`, key],
     );
     expect(row.seconds).toBeGreaterThanOrEqual(24 * 3600);
   });
@@ -89,7 +89,7 @@ describe('Idempotency-Key on creating POSTs', () => {
     const user = newUserId('expired');
     const key = randomUUID();
     const first = await createWorkspace(user, key, body);
-    await t.dataSource.query(`UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE scope = $1 AND key = $2`, [user, key]);
+    await t.dataSource.query(`UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE scope = $1 AND key = $2`, [`user:${user}`, key]);
     const second = await createWorkspace(user, key, body);
     expect(second.status).toBe(201);
     expect(second.body.id).not.toBe(first.body.id);

@@ -84,7 +84,7 @@ import { startServiceProcess, type ServiceProcess } from '../support/service-pro
     }
   });
 
-  it('an access token deleted through one replica stops working at once on the other, which remembered it', async () => {
+  it('an access token deleted through one replica is refused by the other from the next request on, even many at once', async () => {
     const owner = `token-replicas-${randomUUID()}`;
     const member = `token-member-${randomUUID()}`;
     const workspace = await call(0, owner, 'POST', '/api/v1/workspaces', { name: 'tokens', billingAccountEmail: 'b@example.com' });
@@ -96,17 +96,18 @@ import { startServiceProcess, type ServiceProcess } from '../support/service-pro
       fetch(`${replicas[i].url}/api/v1/workspaces/${workspace.body.id}`, {
         headers: { authorization: `Basic ${Buffer.from(token).toString('base64')}` },
       }).then((r) => r.status);
+    const burst = (token: string) => Promise.all(Array.from({ length: 30 }, () => withToken(1, token)));
 
-    // Replica 1 has used both tokens (and remembers them).
+    // Replica 1 has used both tokens.
     for (const token of [ownersToken.body.tokenString, membersToken.body.tokenString]) {
       expect([await withToken(1, token), await withToken(1, token)]).toEqual([200, 200]);
     }
-    // Deleted through replica 0: refused by replica 1 from the next request on.
+    // Deleted through replica 0: refused by replica 1 from the moment the DELETE is answered.
     expect((await call(0, owner, 'DELETE', `${tokenPath}/${ownersToken.body.privateToken.id}`)).status).toBe(204);
-    expect(await withToken(1, ownersToken.body.tokenString)).toBe(401);
+    expect(await burst(ownersToken.body.tokenString)).toEqual(Array(30).fill(401));
     // A removed membership takes its tokens with it, on every replica.
     expect((await call(0, owner, 'DELETE', `/api/v1/workspace-memberships/${membership.body.id}`)).status).toBe(204);
-    expect(await withToken(1, membersToken.body.tokenString)).toBe(401);
+    expect(await burst(membersToken.body.tokenString)).toEqual(Array(30).fill(401));
   });
 
   it('one Idempotency-Key sent to both replicas at once creates one workspace', async () => {

@@ -28,6 +28,8 @@ export async function startTestApp(env: Record<string, string> = {}, logger?: Lo
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     DATABASE_URL: database.url,
     DATA_DIR: database.embeddedDataDir,
+    // Tests send many bad credentials from one address; the limit itself is tested on its own.
+    AUTH_FAILURE_LIMIT: '1000000',
     ...env,
   });
   const app = await createApp(config, logger);

@@ -7,17 +7,15 @@ export const PROVISION_SCOPE = 'workspaces:provision';
 export interface TokenOptions {
   scope?: string;
   permissions?: string[];
-  /** Seconds from now; negative for an expired token. */
-  expiresIn?: number;
+  /** Seconds from now; negative for an expired token; null for a token without `exp`. */
+  expiresIn?: number | null;
   secret?: string;
 }
 
 export async function bearerToken(userId: string | undefined, options: TokenOptions = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  let jwt = new SignJWT({ scope: options.scope, permissions: options.permissions })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuedAt(now)
-    .setExpirationTime(now + (options.expiresIn ?? 300));
+  let jwt = new SignJWT({ scope: options.scope, permissions: options.permissions }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(now);
+  if (options.expiresIn !== null) jwt = jwt.setExpirationTime(now + (options.expiresIn ?? 300));
   if (userId !== undefined) jwt = jwt.setSubject(userId);
   return jwt.sign(new TextEncoder().encode(options.secret ?? TEST_JWT_SECRET));
 }

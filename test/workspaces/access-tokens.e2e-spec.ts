@@ -86,7 +86,7 @@ describe('Workspace access tokens', () => {
       const other = await t.request({ method: 'GET', url: `/api/v1/workspaces/${b.id}`, headers: basic(token.secret) });
       expect(other.status).toBe(404);
       const mint = await t.request({ method: 'POST', url: tokensUrl(b.id), headers: basic(token.secret), body: { name: 'escalate' } });
-      expect(mint.status).toBe(404);
+      expect(mint.status).toBe(403); // a token mints no tokens anywhere (before any workspace is looked at)
       const rename = await t.request({ method: 'PATCH', url: `/api/v1/workspaces/${b.id}`, headers: basic(token.secret), body: { name: 'pwned' } });
       expect(rename.status).toBe(404);
     });
@@ -120,13 +120,27 @@ describe('Workspace access tokens', () => {
       expect(await storedTokens(w.memberships.member)).toEqual([]);
     });
 
-    it('nobody deletes another member’s token: 404, and it keeps working', async () => {
+    // Owners and admins revoke (and look up) other members' tokens by the rules for removing those members.
+    it.each([
+      ['owner', 'admin', true],
+      ['owner', 'member', true],
+      ['admin', 'member', true],
+      ['admin', 'owner', false],
+      ['member', 'admin', false],
+      ['member', 'owner', false],
+    ] as const)('%s and a token of the %s: may revoke it: %s', async (actor, holder, allowed) => {
       const w = await team(t);
-      const token = await mintToken(t, w.users.member, w.workspaceId);
-      const response = await t.request({ method: 'DELETE', url: `${tokensUrl(w.workspaceId)}/${token.id}`, headers: await bearer(w.users.owner) });
-      expect(response.status).toBe(404);
-      expect(response.body).toEqual({ detail: 'Access token not found' });
-      expect((await t.request({ method: 'GET', url: tokensUrl(w.workspaceId), headers: basic(token.secret) })).status).toBe(200);
+      const token = await mintToken(t, w.users[holder], w.workspaceId);
+      const headers = await bearer(w.users[actor]);
+      const found = await t.request({ method: 'POST', url: `${tokensUrl(w.workspaceId)}/lookup`, headers, body: { accessToken: token.secret } });
+      expect(found.status).toBe(allowed ? 200 : 404);
+      if (allowed) expect(found.body).toEqual({ accessTokenId: token.id });
+      const response = await t.request({ method: 'DELETE', url: `${tokensUrl(w.workspaceId)}/${token.id}`, headers });
+      expect(response.status).toBe(allowed ? 204 : 404);
+      if (!allowed) expect(response.body).toEqual({ detail: 'Access token not found' });
+      const afterwards = await t.request({ method: 'GET', url: tokensUrl(w.workspaceId), headers: basic(token.secret) });
+      expect(afterwards.status).toBe(allowed ? 401 : 200);
+      expect(await storedTokens(w.memberships[holder])).toHaveLength(allowed ? 0 : 1);
     });
   });
 

@@ -1,7 +1,7 @@
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../../database/database-errors.js';
-import { BEARER_CHALLENGE, DomainError, UnauthenticatedError, type DomainErrorKind } from '../domain-error.js';
+import { BEARER_CHALLENGE, DomainError, RateLimitedError, UnauthenticatedError, type DomainErrorKind } from '../domain-error.js';
 import { RequestValidationError, type ValidationIssue } from '../validation/validation-issue.js';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
@@ -10,6 +10,7 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
@@ -68,7 +69,12 @@ function fromDomainError(error: DomainError): HttpError {
   if (error.kind === 'invalid') {
     return { status, body: { detail: [{ loc: ['body'], msg: error.message, type: 'value_error' }] } };
   }
-  const headers = error instanceof UnauthenticatedError ? { 'www-authenticate': error.challenge } : undefined;
+  const headers: Record<string, string> | undefined =
+    error instanceof UnauthenticatedError
+      ? { 'www-authenticate': error.challenge }
+      : error instanceof RateLimitedError
+        ? { 'retry-after': String(error.retryAfterSeconds) }
+        : undefined;
   const detail = LIST_DETAIL_CODES.has(error.code) ? [{ msg: error.message }] : error.message;
   return { status, body: { detail }, headers };
 }

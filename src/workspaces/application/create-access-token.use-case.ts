@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../domain/actor.js';
+import { mayCreateCredentialsAndWorkspaces, type Actor } from '../domain/actor.js';
 import { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import { WorkspaceAccessTokenRepository } from '../domain/workspace-access-token.repository.js';
-import { InvalidExpiry } from '../domain/workspace.errors.js';
+import { InvalidExpiry, RestrictedCredential } from '../domain/workspace.errors.js';
 import { WorkspaceRepository } from '../domain/workspace.repository.js';
 import { ownMembership } from './own-membership.js';
 
@@ -18,6 +18,7 @@ export class CreateAccessTokenUseCase {
     token: WorkspaceAccessToken;
     secret: string;
   }> {
+    if (!mayCreateCredentialsAndWorkspaces(input.actor)) throw new RestrictedCredential('create access tokens');
     const now = new Date();
     if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) throw new InvalidExpiry();
     const membership = await ownMembership(this.workspaces, input.actor, input.workspaceId);

@@ -3,9 +3,9 @@ import type { Actor } from '../domain/actor.js';
 import { WorkspaceAccessTokenRepository } from '../domain/workspace-access-token.repository.js';
 import { AccessTokenNotFound } from '../domain/workspace.errors.js';
 import { WorkspaceRepository } from '../domain/workspace.repository.js';
-import { ownMembership } from './own-membership.js';
+import { manageableToken } from './manageable-token.js';
 
-/** Revokes one of the actor's own tokens; it fails from the very next request on. */
+/** Revokes a token the actor may manage (see manageableToken); it fails from the very next request on. */
 @Injectable()
 export class DeleteAccessTokenUseCase {
   constructor(
@@ -14,7 +14,8 @@ export class DeleteAccessTokenUseCase {
   ) {}
 
   async execute(input: { actor: Actor; workspaceId: string; tokenId: string }): Promise<void> {
-    const membership = await ownMembership(this.workspaces, input.actor, input.workspaceId);
-    if (!(await this.tokens.delete(input.tokenId, membership.id))) throw new AccessTokenNotFound();
+    const found = await this.tokens.findCredentialById(input.tokenId);
+    const token = (await manageableToken(this.workspaces, input.actor, input.workspaceId, found))?.token;
+    if (!token || !(await this.tokens.delete(token.id, token.membershipId))) throw new AccessTokenNotFound();
   }
 }

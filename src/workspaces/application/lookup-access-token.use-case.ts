@@ -4,9 +4,9 @@ import { WorkspaceAccessTokenRepository } from '../domain/workspace-access-token
 import { AccessTokenNotFound } from '../domain/workspace.errors.js';
 import { WorkspaceRepository } from '../domain/workspace.repository.js';
 import { findCredential } from './authenticate-access-token.use-case.js';
-import { ownMembership } from './own-membership.js';
+import { manageableToken } from './manageable-token.js';
 
-/** The id of a token of this workspace, given its secret (raw or base64), for a member of the workspace. */
+/** The id of a token of this workspace, given its secret (raw or base64), for whoever may revoke it (see manageableToken). */
 @Injectable()
 export class LookupAccessTokenUseCase {
   constructor(
@@ -15,9 +15,9 @@ export class LookupAccessTokenUseCase {
   ) {}
 
   async execute(input: { actor: Actor; workspaceId: string; accessToken: string }): Promise<string> {
-    await ownMembership(this.workspaces, input.actor, input.workspaceId);
-    const credential = await findCredential(this.tokens, input.accessToken);
-    if (!credential || credential.workspaceId !== input.workspaceId) throw new AccessTokenNotFound();
+    const found = await findCredential(this.tokens, input.accessToken);
+    const credential = await manageableToken(this.workspaces, input.actor, input.workspaceId, found);
+    if (!credential) throw new AccessTokenNotFound();
     return credential.token.id;
   }
 }

@@ -10,3 +10,11 @@ export interface Actor {
 export function mayActIn(actor: Actor, workspaceId: string): boolean {
   return actor.restrictedToWorkspaceId === undefined || actor.restrictedToWorkspaceId === workspaceId;
 }
+
+/**
+ * A workspace access token acts only inside its workspace: it creates no workspaces and mints no
+ * tokens, so that a leaked token cannot make itself permanent. Those need the user's own credential.
+ */
+export function mayCreateCredentialsAndWorkspaces(actor: Actor): boolean {
+  return actor.restrictedToWorkspaceId === undefined;
+}

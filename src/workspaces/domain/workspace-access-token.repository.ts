@@ -14,6 +14,8 @@ export abstract class WorkspaceAccessTokenRepository {
 
   abstract findCredentialByHash(hash: string): Promise<AccessTokenCredential | null>;
 
+  abstract findCredentialById(tokenId: string): Promise<AccessTokenCredential | null>;
+
   /** The membership's tokens, oldest first. */
   abstract listByMembership(membershipId: string): Promise<WorkspaceAccessToken[]>;
 

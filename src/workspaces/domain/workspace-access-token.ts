@@ -2,6 +2,9 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 /** Lets secret scanners recognise a leaked token. */
 export const ACCESS_TOKEN_PREFIX = 'wsat_';
+const SECRET_BYTES = 32;
+/** Every secret this service issues has this shape; nothing else is worth a lookup. */
+const SECRET_SHAPE = new RegExp(`^${ACCESS_TOKEN_PREFIX}[A-Za-z0-9_-]{${Math.ceil((SECRET_BYTES * 4) / 3)}}$`);
 
 export interface WorkspaceAccessTokenProps {
   id: string;
@@ -25,7 +28,7 @@ export class WorkspaceAccessToken {
     expiresAt: Date | null;
     now: Date;
   }): { token: WorkspaceAccessToken; secret: string } {
-    const secret = ACCESS_TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const secret = ACCESS_TOKEN_PREFIX + randomBytes(SECRET_BYTES).toString('base64url');
     const token = new WorkspaceAccessToken({
       id: randomUUID(),
       membershipId: input.membershipId,
@@ -54,7 +57,8 @@ export class WorkspaceAccessToken {
       if (token.length > 0) candidates.push(token);
     }
     if (presented.length > 0 && !candidates.includes(presented)) candidates.push(presented);
-    return candidates;
+    // At most one of them can have the shape of a secret: a presented value costs one lookup at most.
+    return candidates.filter((candidate) => SECRET_SHAPE.test(candidate));
   }
 
   static hashSecret(secret: string): string {

@@ -14,6 +14,12 @@ export const WorkspacePolicy = {
   mayAddMember: (actor: WorkspacePrivilege, added: WorkspacePrivilege): boolean =>
     actor === OWNER || (actor === ADMIN && added !== OWNER),
 
-  mayRemoveMember: (actor: WorkspacePrivilege, removed: WorkspacePrivilege, isSelf: boolean): boolean =>
-    isSelf || actor === OWNER || (actor === ADMIN && removed !== OWNER),
+  mayRemoveMember,
+
+  /** Looking up and revoking a member's access tokens follows the rules for removing that member. */
+  mayManageTokensOf: mayRemoveMember,
 };
+
+function mayRemoveMember(actor: WorkspacePrivilege, removed: WorkspacePrivilege, isSelf: boolean): boolean {
+  return isSelf || actor === OWNER || (actor === ADMIN && removed !== OWNER);
+}

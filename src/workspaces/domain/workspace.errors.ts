@@ -33,6 +33,14 @@ export class ProvisioningNotAllowed extends DomainError {
   }
 }
 
+export class RestrictedCredential extends DomainError {
+  readonly kind = 'forbidden';
+  readonly code = 'WORKSPACE.RESTRICTED_CREDENTIAL';
+  constructor(action: 'create workspaces' | 'create access tokens') {
+    super(`A workspace access token cannot ${action}; use the user's bearer token`);
+  }
+}
+
 /** A member whose role does not allow the action. */
 export class NotAllowed extends DomainError {
   readonly kind = 'forbidden';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mayActIn, type Actor } from './actor.js';
+import { mayActIn, mayCreateCredentialsAndWorkspaces, type Actor } from './actor.js';
 import {
   InvalidUserId,
   InvalidWorkspaceName,
@@ -8,6 +8,7 @@ import {
   MembershipNotFound,
   NotAllowed,
   ProvisioningNotAllowed,
+  RestrictedCredential,
   WorkspaceNotFound,
 } from './workspace.errors.js';
 import { WorkspaceMembership } from './workspace-membership.js';
@@ -47,6 +48,7 @@ export class Workspace {
    * `firstMemberId` when the creator may provision workspaces for others.
    */
   static create(input: CreateWorkspaceInput): Workspace {
+    if (!mayCreateCredentialsAndWorkspaces(input.creator)) throw new RestrictedCredential('create workspaces');
     if (!isValidWorkspaceName(input.name)) throw new InvalidWorkspaceName();
     const ownerId = Workspace.firstOwnerId(input.creator, input.firstMemberId);
     const id = randomUUID();

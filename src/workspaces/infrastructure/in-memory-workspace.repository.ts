@@ -155,7 +155,14 @@ export class InMemoryWorkspaceAccessTokenRepository extends WorkspaceAccessToken
   }
 
   async findCredentialByHash(hash: string): Promise<AccessTokenCredential | null> {
-    const token = [...this.store.tokens.values()].find((t) => t.hash === hash);
+    return this.credentialOf([...this.store.tokens.values()].find((t) => t.hash === hash));
+  }
+
+  async findCredentialById(tokenId: string): Promise<AccessTokenCredential | null> {
+    return this.credentialOf(this.store.tokens.get(tokenId));
+  }
+
+  private credentialOf(token: WorkspaceAccessToken | undefined): AccessTokenCredential | null {
     const membership = token && this.store.findMembership(token.membershipId);
     if (!token || !membership) return null;
     return { token, userId: membership.userId, workspaceId: membership.workspaceId };

@@ -33,17 +33,24 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
     const cached = this.cache.get(hash);
     if (cached) return cached;
     const position = this.cache.position();
+    const credential = await this.findCredential('hash', hash);
+    if (credential) this.cache.put(hash, credential, position);
+    return credential;
+  }
+
+  async findCredentialById(tokenId: string): Promise<AccessTokenCredential | null> {
+    return this.findCredential('id', tokenId);
+  }
+
+  private async findCredential(by: 'hash' | 'id', value: string): Promise<AccessTokenCredential | null> {
     const [row] = await this.db.manager.query(
       `SELECT t.id, t.membership_id AS "membershipId", t.name, t.hash, t.created_at AS "createdAt",
               t.expires_at AS "expiresAt", m.user_id AS "userId", m.workspace_id AS "workspaceId"
          FROM workspace_access_tokens t JOIN workspace_memberships m ON m.id = t.membership_id
-        WHERE t.hash = $1`,
-      [hash],
+        WHERE t.${by} = $1`,
+      [value],
     );
-    if (!row) return null;
-    const credential = { token: WorkspaceMapper.accessTokenToDomain(row), userId: row.userId, workspaceId: row.workspaceId };
-    this.cache.put(hash, credential, position);
-    return credential;
+    return row ? { token: WorkspaceMapper.accessTokenToDomain(row), userId: row.userId, workspaceId: row.workspaceId } : null;
   }
 
   async listByMembership(membershipId: string): Promise<WorkspaceAccessToken[]> {
