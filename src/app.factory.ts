@@ -1,4 +1,5 @@
-import { createServer, type RequestListener } from 'node:http';
+import { createServer, STATUS_CODES, type RequestListener } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -8,15 +9,17 @@ import { AppModule } from './app.module.js';
 import { acceptJsonBodiesOnly } from './common/http/json-body-parser.js';
 import { securityHeaders } from './common/http/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
+import { LoggablePaths } from './observability/log-safety.js';
 import { createRootLogger, PinoNestLogger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
 import { registerRequestHooks, RequestLogController, requestIdOf } from './observability/request-hooks.js';
 
 /** Builds the whole application, ready to listen: the same for `main.ts` and the tests. */
 export async function createApp(config: AppConfig, logger: Logger = createRootLogger(config)): Promise<NestFastifyApplication> {
+  const paths = new LoggablePaths();
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    logController: new RequestLogController(),
+    logController: new RequestLogController(paths),
     genReqId: requestIdOf,
     bodyLimit: config.bodyLimitBytes,
     // Bounded request time: a client that does not finish sending its request within the limit
@@ -32,12 +35,16 @@ export async function createApp(config: AppConfig, logger: Logger = createRootLo
       ),
     // Fastify's option takes a hop count as a number, the same as the other forms.
     trustProxy: config.trustProxy as boolean | string[],
+    // What Node answers itself, before a request exists (a timeout, headers too large, bytes that are not
+    // HTTP): logged, and answered in the API's shape.
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket, logger),
     // A URL Fastify cannot even route (bad percent-encoding) never reaches Nest: answer it in the API's shape.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
       void reply.status(400).send({ detail: error.code === 'FST_ERR_BAD_URL' ? 'Malformed URL' : error.message });
     },
   });
   acceptJsonBodiesOnly(adapter.getInstance());
+  adapter.getInstance().addHook('onRoute', (route) => paths.learn(route.url));
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
     logger: new PinoNestLogger(logger),
@@ -69,4 +76,22 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     })
     .build();
   return SwaggerModule.createDocument(app, document);
+}
+
+const CLIENT_ERROR_STATUS: Record<string, number> = {
+  ERR_HTTP_REQUEST_TIMEOUT: 408,
+  ERR_HTTP_HEADERS_TIMEOUT: 408,
+  HPE_HEADER_OVERFLOW: 431,
+};
+
+/** One log line (the error's code only: Node's error carries the raw bytes received) and a `{"detail"}` answer. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, logger: Logger): void {
+  const status = CLIENT_ERROR_STATUS[error.code ?? ''] ?? 400;
+  const gone = error.code === 'ECONNRESET' || !socket.writable;
+  logger.warn({ status: gone ? undefined : status, code: error.code }, gone ? 'client connection reset' : 'client error answered by the server');
+  if (gone) return void socket.destroy();
+  const body = JSON.stringify({ detail: STATUS_CODES[status] });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { AppConfig, LogLevel } from '../config/app-config.js';
+import { safeError, withoutValues } from './log-safety.js';
 
 const PINO_LEVEL: Record<LogLevel, string> = { error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
 
@@ -29,6 +30,7 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat
     level: PINO_LEVEL[config.logLevel],
     base: { service: 'workspaces-service' },
     redact: { paths: REDACTED, censor: '[redacted]' },
+    serializers: { err: safeError },
     transport:
       config.logFormat === 'pretty'
         ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } }
@@ -47,7 +49,7 @@ export class PinoNestLogger implements LoggerService {
   error(message: unknown, ...params: unknown[]): void {
     // Nest passes (message, stack?, context?).
     const [stack, context] = params.length >= 2 ? params : [undefined, params[0]];
-    this.logger.error({ context, stack }, String(message));
+    this.logger.error({ context, stack: typeof stack === 'string' ? withoutValues(stack) : stack }, withoutValues(String(message)));
   }
   warn(message: unknown, ...params: unknown[]): void {
     this.write('warn', message, params);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { LoggablePaths } from './log-safety.js';
 import type { Metrics } from './metrics.js';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -14,11 +15,12 @@ export function requestIdOf(request: { headers: Record<string, string | string[]
 const routeOf = (request: FastifyRequest) => request.routeOptions.url ?? 'unmatched';
 
 /**
- * Exactly one log line per request, when it completes: method, route, path (no query string),
+ * Exactly one log line per request, when it completes: method, route, path (no query string, and
+ * only the API's own words and UUIDs of it),
  * status, duration and the request id. Headers are not logged, so neither are credentials.
  */
 export class RequestLogController extends LogController {
-  constructor() {
+  constructor(private readonly paths: LoggablePaths) {
     super({ requestIdLogLabel: 'requestId' });
   }
 
@@ -28,7 +30,7 @@ export class RequestLogController extends LogController {
     const line = {
       method: request.method,
       route: routeOf(request),
-      path: request.url.split('?')[0],
+      path: this.paths.of(request.url),
       status: reply.statusCode,
       durationMs: Math.round(reply.elapsedTime * 100) / 100,
     };

@@ -39,6 +39,8 @@ export async function startServiceProcess(env: Record<string, string> = {}): Pro
       HOST: '127.0.0.1',
       PORT: String(port),
       AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      // Tests send many refused credentials from one address; the limit itself is tested on its own.
+      AUTH_FAILURE_LIMIT: '1000000',
       ...(database.url ? { DATABASE_URL: database.url } : { DATA_DIR: 'memory://' }),
       ...env,
     },

@@ -1,6 +1,7 @@
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../../database/database-errors.js';
+import { safeError } from '../../observability/log-safety.js';
 import { BEARER_CHALLENGE, DomainError, RateLimitedError, UnauthenticatedError, type DomainErrorKind } from '../domain-error.js';
 import { RequestValidationError, type ValidationIssue } from '../validation/validation-issue.js';
 
@@ -43,7 +44,7 @@ export class HttpErrorFilter implements ExceptionFilter {
 }
 
 function describe(exception: unknown): string {
-  return exception instanceof Error ? exception.message : String(exception);
+  return safeError(exception).message;
 }
 
 function toHttpError(exception: unknown): HttpError {

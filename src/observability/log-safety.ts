@@ -1,0 +1,57 @@
+/**
+ * What of an error or a URL may reach a log line. Errors keep their type, SQLSTATE, constraint and
+ * a message with quoted values removed: never a failed query's parameters (Idempotency-Keys, user
+ * input, token hashes), never a raw request (Node's client errors carry the bytes received).
+ * Paths keep the API's own words and UUIDs; any other segment (a token pasted into a URL) is `*`.
+ */
+const QUOTED = /"[^"]*"|'[^']*'/g;
+const KEPT_FIELDS = ['code', 'constraint', 'table', 'column', 'routine', 'statusCode'] as const;
+const MAX_CAUSES = 3;
+
+export interface SafeError {
+  type: string;
+  message: string;
+  stack?: string;
+  [field: string]: unknown;
+}
+
+export function safeError(error: unknown, depth = 0): SafeError {
+  if (!(error instanceof Error)) return { type: typeof error, message: '[not an Error]' };
+  const message = withoutValues(error.message);
+  const safe: SafeError = { type: error.constructor?.name ?? error.name, message };
+  if (error.stack) safe.stack = [`${error.name}: ${message}`, ...error.stack.split('\n').filter((line) => /^\s+at /.test(line))].join('\n');
+  const driverError = (error as { driverError?: unknown }).driverError;
+  for (const source of [error, driverError]) {
+    if (!source || typeof source !== 'object') continue;
+    for (const field of KEPT_FIELDS) {
+      const value = (source as Record<string, unknown>)[field];
+      if ((typeof value === 'string' || typeof value === 'number') && safe[field] === undefined) safe[field] = field === 'code' ? value : withoutValues(String(value));
+    }
+  }
+  const cause = (error as { cause?: unknown }).cause ?? (driverError !== error ? driverError : undefined);
+  if (cause instanceof Error && depth < MAX_CAUSES) safe.cause = safeError(cause, depth + 1);
+  return safe;
+}
+
+export function withoutValues(text: string): string {
+  return text.replace(QUOTED, '"…"');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The words of the service's own routes, learnt as they are registered; everything else is hidden. */
+export class LoggablePaths {
+  private readonly words = new Set<string>();
+
+  learn(routeUrl: string): void {
+    for (const segment of routeUrl.split('/')) if (segment && !segment.startsWith(':') && !segment.includes('*')) this.words.add(segment);
+  }
+
+  of(url: string): string {
+    const path = url.split('?')[0];
+    return path
+      .split('/')
+      .map((segment) => (segment === '' || this.words.has(segment) || UUID.test(segment) ? segment : '*'))
+      .join('/');
+  }
+}
