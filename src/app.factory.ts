@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { ShutdownState } from './health/shutdown-state.js';
 import { acceptJsonBodiesOnly } from './common/http/json-body-parser.js';
 import { securityHeaders } from './common/http/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
@@ -35,6 +36,9 @@ export async function createApp(config: AppConfig, logger: Logger = createRootLo
       ),
     // Fastify's option takes a hop count as a number, the same as the other forms.
     trustProxy: config.trustProxy as boolean | string[],
+    // While closing, a request that still arrives on an open connection is served (then its connection
+    // closes), not answered with Fastify's own 503 body.
+    return503OnClosing: false,
     // What Node answers itself, before a request exists (a timeout, headers too large, bytes that are not
     // HTTP): logged, and answered in the API's shape.
     clientErrorHandler: (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket, logger),
@@ -51,7 +55,7 @@ export async function createApp(config: AppConfig, logger: Logger = createRootLo
     abortOnError: false,
     bodyParser: false,
   });
-  registerRequestHooks(app.getHttpAdapter().getInstance(), app.get(Metrics), securityHeaders());
+  registerRequestHooks(app.getHttpAdapter().getInstance(), app.get(Metrics), securityHeaders(), app.get(ShutdownState));
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',
     swaggerOptions: { persistAuthorization: true },

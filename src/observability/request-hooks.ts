@@ -39,12 +39,19 @@ export class RequestLogController extends LogController {
   }
 }
 
-/** Request metrics; the request id and the (precomputed) security headers on every answer. */
-export function registerRequestHooks(fastify: FastifyInstance, metrics: Metrics, headers: Record<string, string>): void {
+/** Request metrics; the request id and the (precomputed) security headers on every answer; `Connection: close` once shutting down. */
+export function registerRequestHooks(
+  fastify: FastifyInstance,
+  metrics: Metrics,
+  headers: Record<string, string>,
+  shutdown: { readonly isShuttingDown: boolean },
+): void {
   // Callback-style hooks: an async hook costs a promise per request.
   fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.headers(headers);
     reply.header('x-request-id', request.id);
+    // Shutting down: clients open a new connection (to another replica) for their next request.
+    if (shutdown.isShuttingDown) reply.header('connection', 'close');
     done(null, payload);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
