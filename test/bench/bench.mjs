@@ -5,73 +5,17 @@
  * BENCH_DURATION (seconds per scenario, default 10), BENCH_CONNECTIONS (default 50), BENCH_ROUNDS (creates
  * and lists alternate this many times, median reported; default 3).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { SignJWT } from 'jose';
 import pg from 'pg';
+import { DATABASE_URL, recreateDatabase, ROOT, SERVICE_COMMAND, sleep, startProcess, token } from './bench-support.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/workspaces_bench';
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Math.min(3, DURATION);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 /** Service and floor creates alternate this many times; the median round is reported (the machine is shared and noisy). */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const SECRET = 'benchmark-secret-that-is-at-least-32-characters';
 const BODY = JSON.stringify({ name: 'Benchmark workspace', billingAccountEmail: 'billing@example.com' });
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The service as production runs it: the arguments of `npm run start:prod` (node flags and the bundle). */
-const SERVICE_COMMAND = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).scripts['start:prod'].split(' ').slice(1);
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function recreateDatabase() {
-  const url = new URL(DATABASE_URL);
-  const name = url.pathname.slice(1);
-  if (!/bench/.test(name)) throw new Error(`BENCH_DATABASE_URL must name a database containing "bench" (got ${name}): it is dropped`);
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(DATABASE_URL), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-}
-
-/** Starts node with `args` and resolves when `readyPath` answers, with the time that took. */
-async function startProcess(args, readyPath, env = {}) {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, [args].flat(), {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL, AUTH_JWT_SECRET: SECRET, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${[args].flat().join(' ')} exited: ${stderr}`);
-    try {
-      if ((await fetch(`${url}${readyPath}`)).status < 500) break;
-    } catch {
-      // not yet
-    }
-    await sleep(5);
-  }
-  const readyMs = performance.now() - started;
-  return { url, child, readyMs, stop: async () => (child.kill('SIGTERM'), exited) };
-}
 
 /** CPU time (user + system) the process has used so far, in ms: steadier than req/s on a shared machine. */
 function cpuMs(pid) {
@@ -83,9 +27,6 @@ function peakMemoryMb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
 }
-
-const token = (sub) =>
-  new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET));
 
 async function load(url, options, duration = DURATION) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration, ...options });
