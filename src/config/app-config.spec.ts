@@ -103,4 +103,11 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ AUTH_REQUIRE_EXP: 'no' })).toThrow(/AUTH_REQUIRE_EXP/);
     });
   });
+
+  it('takes pino\'s level names too', () => {
+    expect(loadConfig({ LOG_LEVEL: 'info' }).logLevel).toBe('log');
+    expect(loadConfig({ LOG_LEVEL: 'trace' }).logLevel).toBe('verbose');
+    expect(loadConfig({ LOG_LEVEL: 'fatal' }).logLevel).toBe('fatal');
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+  });
 });

@@ -10,7 +10,7 @@ export class ConfigError extends Error {
 }
 
 export type NodeEnv = 'development' | 'production' | 'test';
-export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 
 export type JwtVerification = (
   | { kind: 'jwks'; jwksUrl: URL; issuer: string; audience: string }
@@ -70,7 +70,9 @@ export class AppConfig {
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
 
 const NODE_ENVS: readonly NodeEnv[] = ['development', 'production', 'test'];
-const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+/** pino's names for Nest's levels, as people used to pino type them. */
+const LOG_LEVEL_ALIASES: Record<string, LogLevel> = { info: 'log', trace: 'verbose' };
 const LOG_FORMATS: readonly LogFormat[] = ['json', 'pretty'];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -140,7 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // With the public development secret anyone can mint tokens: reachable from this machine only, unless HOST says otherwise.
     host: read('HOST') ?? (developmentSecret ? '127.0.0.1' : '0.0.0.0'),
     port: integer('PORT', 3000, 0, 65535),
-    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'log'),
+    logLevel: LOG_LEVEL_ALIASES[read('LOG_LEVEL') ?? ''] ?? oneOf('LOG_LEVEL', LOG_LEVELS, 'log'),
     logFormat: oneOf('LOG_FORMAT', LOG_FORMATS, nodeEnv === 'development' ? 'pretty' : 'json'),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 102_400, 1_024, 10_485_760),
     requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
