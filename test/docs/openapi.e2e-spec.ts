@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadContract } from '../support/contract.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -39,6 +43,12 @@ describe('OpenAPI document and Swagger UI', () => {
     expect(response.status).toBe(200);
     expect(String(response.headers['content-type'])).toContain('text/html');
     expect(response.text).toContain('swagger-ui');
+  });
+
+  it('`npm run openapi` writes the same document to a file, with no database or settings', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'openapi-')), 'openapi.json');
+    execFileSync(process.execPath, ['dist/src/openapi.js', file], { env: { PATH: process.env.PATH }, stdio: 'pipe' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(document);
   });
 
   it('is an OpenAPI 3.1 document of the AskUI Workspaces API 0.2.15', () => {
