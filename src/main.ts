@@ -20,7 +20,14 @@ async function main(): Promise<void> {
   if (config.jwt.kind === 'secret' && config.jwt.isDevelopmentDefault) {
     logger.warn('No AUTH_* settings: bearer tokens are verified with the public development secret (see README).', 'Main');
   }
-  const app = await createApp(config, rootLogger);
+  let app: Awaited<ReturnType<typeof createApp>>;
+  try {
+    app = await createApp(config, rootLogger);
+  } catch (error) {
+    // One line that says why (the database, most often), not a stack trace.
+    logger.fatal(`Cannot start: ${error instanceof Error ? error.message : String(error)}`, 'Main');
+    process.exit(1);
+  }
   handleShutdownSignals(app, config, logger);
   await app.listen({ port: config.port, host: config.host });
   const database = config.database.url ? 'PostgreSQL' : `the embedded database in ${config.database.embeddedDataDir}`;
