@@ -76,7 +76,9 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
       type: 'apiKey',
       in: 'header',
       name: 'Authorization',
-      description: 'A workspace access token: `Basic <base64 of the token>`.',
+      description:
+        'A workspace access token. Type into Value exactly: `Basic ` followed by the base64 of the token ' +
+        '(`Basic d3NhdF8...`); `Basic ` followed by the raw token (`Basic wsat_...`) is accepted too.',
     })
     .build();
   return SwaggerModule.createDocument(app, document);

@@ -66,6 +66,8 @@ describe('OpenAPI document and Swagger UI', () => {
   it('declares the contract security schemes', () => {
     expect(document.components.securitySchemes.Bearer).toMatchObject(contract.components.securitySchemes.Bearer);
     expect(document.components.securitySchemes.Basic).toEqual(expect.objectContaining(contract.components.securitySchemes.Basic));
+    // Swagger UI's Basic dialog has one Value field: it says exactly what to type there.
+    expect(document.components.securitySchemes.Basic.description).toContain('Type into Value exactly: `Basic ` followed by the base64 of the token');
   });
 
   it('documents POST /api/v1/workspaces as the contract does, with 401 and 403', () => {
