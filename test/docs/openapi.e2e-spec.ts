@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContract } from '../support/contract.js';
+import { bearerToken } from '../support/test-auth.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** What a generated client depends on in a schema: types, formats, references, constraints, required. */
@@ -49,6 +50,31 @@ describe('OpenAPI document and Swagger UI', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'openapi-')), 'openapi.json');
     execFileSync(process.execPath, ['dist/src/openapi.js', file], { env: { PATH: process.env.PATH }, stdio: 'pipe' });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(document);
+  });
+
+  /** What Swagger UI pre-fills for a value: its example, else a sample of its type ("string" for a string). */
+  const sampleOf = (schema: any): unknown => {
+    if (schema.example !== undefined) return schema.example;
+    if (schema.$ref) return sampleOf(document.components.schemas[String(schema.$ref).split('/').pop()!]);
+    if (schema.enum) return schema.enum[0];
+    if (schema.anyOf) return sampleOf(schema.anyOf.find((option: any) => option.type !== 'null') ?? schema.anyOf[0]);
+    if (schema.type === 'array') return [sampleOf(schema.items)];
+    if (schema.type === 'string') return { email: 'user@example.com', uuid: '3fa85f64-5717-4562-b3fc-2c963f66afa6', uuid4: '3fa85f64-5717-4562-b3fc-2c963f66afa6', 'date-time': '2026-11-29T12:00:00.000Z' }[schema.format as string] ?? 'string';
+    return schema.type === 'null' ? null : 0;
+  };
+  const prefilled = (schemaName: string) =>
+    Object.fromEntries(Object.entries(document.components.schemas[schemaName].properties).map(([name, property]) => [name, sampleOf(property)]));
+
+  it('pre-fills examples that an ordinary user can execute as they are', async () => {
+    const user = { authorization: `Bearer ${await bearerToken(`swagger-${Date.now()}`)}` };
+    const created = await t.request({ method: 'POST', url: '/api/v1/workspaces', headers: user, body: prefilled('CreateWorkspaceRequestDto') });
+    expect(created.status).toBe(201);
+    const renamed = await t.request({ method: 'PATCH', url: `/api/v1/workspaces/${created.body.id}`, headers: user, body: prefilled('UpdateWorkspaceNameRequestDto') });
+    expect(renamed.status).toBe(200);
+    const token = await t.request({ method: 'POST', url: `/api/v1/workspaces/${created.body.id}/access-tokens`, headers: user, body: prefilled('CreateWorkspaceAccessTokenRequestDto') });
+    expect(token.status).toBe(201);
+    const member = { ...prefilled('CreateWorkspaceMembershipRequestDto'), workspaceId: created.body.id };
+    expect((await t.request({ method: 'POST', url: '/api/v1/workspace-memberships', headers: user, body: member })).status).toBe(200);
   });
 
   it('is an OpenAPI 3.1 document of the AskUI Workspaces API 0.2.15', () => {

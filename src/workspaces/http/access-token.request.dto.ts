@@ -3,7 +3,7 @@ import { CharacterLength, IsDateTimeValue, IsStringValue, IsUuidValue, Required 
 
 @ApiSchema({ name: 'CreateWorkspaceAccessTokenRequestDto' })
 export class CreateWorkspaceAccessTokenRequestDto {
-  @ApiProperty({ type: 'string', minLength: 1, maxLength: 128, title: 'Name' })
+  @ApiProperty({ type: 'string', minLength: 1, maxLength: 128, title: 'Name', example: 'CI runner' })
   @Required()
   @IsStringValue()
   @CharacterLength(1, 128)
@@ -13,6 +13,7 @@ export class CreateWorkspaceAccessTokenRequestDto {
     anyOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }],
     required: false,
     title: 'Expiresat',
+    example: null,
     description: 'When the token stops working; null or absent: never.',
   })
   @IsDateTimeValue()

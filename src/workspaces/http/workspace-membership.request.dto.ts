@@ -5,7 +5,7 @@ import { WORKSPACE_PRIVILEGES, WorkspacePrivilege } from '../domain/workspace-pr
 
 @ApiSchema({ name: 'CreateWorkspaceMembershipRequestDto' })
 export class CreateWorkspaceMembershipRequestDto {
-  @ApiProperty({ type: 'string', title: 'Userid', description: `At most ${USER_ID_MAX_LENGTH} characters of text without NUL (a limit the reference API does not have).` })
+  @ApiProperty({ type: 'string', title: 'Userid', example: 'bob', description: `At most ${USER_ID_MAX_LENGTH} characters of text without NUL (a limit the reference API does not have).` })
   @Required()
   @IsStringValue()
   @CharacterLength(1, USER_ID_MAX_LENGTH)
@@ -24,6 +24,7 @@ export class CreateWorkspaceMembershipRequestDto {
     maxItems: 1,
     required: false,
     title: 'Privileges',
+    example: ['ROLE_WORKSPACE_MEMBER'],
     description: 'At most one; ROLE_WORKSPACE_MEMBER when absent or empty.',
   })
   @IsListValue()

@@ -17,7 +17,7 @@ import { WORKSPACE_NAME_MAX_LENGTH, WORKSPACE_NAME_MIN_LENGTH } from '../domain/
 /** A workspace name as the contract constrains it: required, 1 to 128 characters. */
 const WorkspaceName = (): PropertyDecorator =>
   applyDecorators(
-    ApiProperty({ type: 'string', minLength: WORKSPACE_NAME_MIN_LENGTH, maxLength: WORKSPACE_NAME_MAX_LENGTH, title: 'Name' }),
+    ApiProperty({ type: 'string', minLength: WORKSPACE_NAME_MIN_LENGTH, maxLength: WORKSPACE_NAME_MAX_LENGTH, title: 'Name', example: 'Acme' }),
     Required(),
     IsStringValue(),
     CharacterLength(WORKSPACE_NAME_MIN_LENGTH, WORKSPACE_NAME_MAX_LENGTH),
@@ -32,6 +32,8 @@ export class CreateWorkspaceRequestDto {
     required: false,
     anyOf: [{ type: 'string' }, { type: 'null' }],
     title: 'Firstmemberid',
+    // Swagger UI pre-fills examples; null (the caller) is what an ordinary user may send.
+    example: null,
     description: `The first owner, when it is not the caller (requires the provisioning permission); at most ${USER_ID_MAX_LENGTH} characters of text without NUL (a limit the reference API does not have).`,
   })
   @IsOptional()
@@ -39,7 +41,7 @@ export class CreateWorkspaceRequestDto {
   @CharacterLength(1, USER_ID_MAX_LENGTH)
   firstMemberId?: string | null;
 
-  @ApiProperty({ type: 'string', format: 'email', title: 'Billingaccountemail' })
+  @ApiProperty({ type: 'string', format: 'email', title: 'Billingaccountemail', example: 'billing@acme.example' })
   @Required()
   @IsStringValue()
   @IsEmailAddress()
