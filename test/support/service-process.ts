@@ -24,11 +24,9 @@ async function freePort(): Promise<number> {
 
 /**
  * The built service (`dist/main.mjs`, the production bundle that `npm test`'s pretest build makes) as a
- * real process, on the test
- * database, resolved once it reports ready.
+ * real process with the test settings (and `env` over them), its output collected, not waited for.
  */
-export async function startServiceProcess(env: Record<string, string> = {}): Promise<ServiceProcess> {
-  const port = await freePort();
+export function spawnService(env: Record<string, string> = {}): Omit<ServiceProcess, 'url'> {
   const database = testDatabaseConfig();
   const child = spawn(process.execPath, ['dist/main.mjs'], {
     cwd: ROOT,
@@ -37,7 +35,6 @@ export async function startServiceProcess(env: Record<string, string> = {}): Pro
       NODE_ENV: 'test',
       LOG_FORMAT: 'json',
       HOST: '127.0.0.1',
-      PORT: String(port),
       AUTH_JWT_SECRET: TEST_JWT_SECRET,
       // Tests send many refused credentials from one address; the limit itself is tested on its own.
       AUTH_FAILURE_LIMIT: '1000000',
@@ -52,6 +49,13 @@ export async function startServiceProcess(env: Record<string, string> = {}): Pro
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
+  return { child, output, exited };
+}
+
+/** The built service on the test database (see spawnService), resolved once it reports ready. */
+export async function startServiceProcess(env: Record<string, string> = {}): Promise<ServiceProcess> {
+  const port = await freePort();
+  const { child, output, exited } = spawnService({ PORT: String(port), ...env });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
