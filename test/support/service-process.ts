@@ -47,7 +47,8 @@ export function spawnService(env: Record<string, string> = {}): Omit<ServiceProc
   child.stdout!.on('data', (chunk) => output.push(String(chunk)));
   child.stderr!.on('data', (chunk) => output.push(String(chunk)));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
+    // 'close', not 'exit': every line the process wrote has been read by then.
+    child.on('close', (code, signal) => resolve({ code, signal })),
   );
   return { child, output, exited };
 }
