@@ -28,7 +28,8 @@ export function safeError(error: unknown, depth = 0): SafeError {
       if ((typeof value === 'string' || typeof value === 'number') && safe[field] === undefined) safe[field] = field === 'code' ? value : withoutValues(String(value));
     }
   }
-  const cause = (error as { cause?: unknown }).cause ?? (driverError !== error ? driverError : undefined);
+  // A driver error's fields are taken above; its message is the error's own.
+  const cause = (error as { cause?: unknown }).cause;
   if (cause instanceof Error && depth < MAX_CAUSES) safe.cause = safeError(cause, depth + 1);
   return safe;
 }
