@@ -10,7 +10,7 @@ import { loadConfig } from './config/app-config.js';
 import { createRootLogger } from './observability/logger.js';
 
 const file = process.argv[2] ?? 'openapi.json';
-const config = loadConfig({ PATH: process.env.PATH, NODE_ENV: 'development', DATA_DIR: 'memory://', LOG_LEVEL: 'error', LOG_FORMAT: 'json' });
+const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: 'memory://', LOG_LEVEL: 'error', LOG_FORMAT: 'json' });
 const app = await createApp(config, createRootLogger(config));
 try {
   writeFileSync(file, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);

@@ -2,6 +2,8 @@ import pg from 'pg';
 import { GuardedPool } from './postgres-pool.js';
 
 const url = process.env.TEST_DATABASE_URL;
+/** The PostgreSQL backend behind a pooled connection. */
+const pidOf = (client: pg.PoolClient) => (client as unknown as { processID: number }).processID;
 
 // Needs a second PostgreSQL session to hold a lock; the embedded database has one session only.
 (url ? describe : describe.skip)('GuardedPool', () => {
@@ -10,26 +12,25 @@ const url = process.env.TEST_DATABASE_URL;
     const locker = new pg.Client({ connectionString: url });
     await locker.connect();
     try {
-      await locker.query('CREATE TEMP TABLE guarded_pool_probe (id int)');
       await locker.query('BEGIN');
       await locker.query('LOCK TABLE pg_class IN SHARE ROW EXCLUSIVE MODE');
 
       const first = await pool.connect();
-      const firstPid = (first as unknown as { processID: number }).processID;
+      const firstPid = pidOf(first);
       await first.query('BEGIN');
       // Blocked by the lock; the client gives up after 200 ms while PostgreSQL still runs it.
       await expect(first.query('CREATE TEMP TABLE abandoned (id int)')).rejects.toThrow('Query read timeout');
       first.release();
 
       const second = await pool.connect();
-      expect((second as unknown as { processID: number }).processID).not.toBe(firstPid);
+      expect(pidOf(second)).not.toBe(firstPid);
       await locker.query('ROLLBACK');
       // A clean connection, outside any transaction.
       expect((await second.query('SELECT now() = statement_timestamp() AS outside')).rows).toEqual([{ outside: true }]);
       second.release();
 
       const third = await pool.connect();
-      expect((third as unknown as { processID: number }).processID).toBe((second as unknown as { processID: number }).processID);
+      expect(pidOf(third)).toBe(pidOf(second));
       third.release();
     } finally {
       await locker.end();
@@ -41,11 +42,11 @@ const url = process.env.TEST_DATABASE_URL;
     const pool = new GuardedPool({ connectionString: url, max: 1 });
     try {
       const first = await pool.connect();
-      const firstPid = (first as unknown as { processID: number }).processID;
+      const firstPid = pidOf(first);
       await first.query('BEGIN');
       first.release();
       const second = await pool.connect();
-      expect((second as unknown as { processID: number }).processID).not.toBe(firstPid);
+      expect(pidOf(second)).not.toBe(firstPid);
       second.release();
     } finally {
       await pool.end();
