@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AccessTokensModule } from './access-tokens/access-tokens.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HttpErrorFilter } from './common/http/http-error.filter.js';
 import { RequestValidationPipe } from './common/validation/request-validation.pipe.js';
@@ -23,6 +24,7 @@ export class AppModule {
         IdempotencyModule,
         AuthModule,
         WorkspacesModule,
+        AccessTokensModule,
         HealthModule,
       ],
       providers: [

@@ -1,9 +1,9 @@
 import { USER_ID_MAX_LENGTH } from '../common/text.js';
-import { BEARER_CHALLENGE, DomainError, RateLimitedError, UnauthenticatedError } from '../common/domain-error.js';
+import { DomainError, RateLimitedError, UnauthenticatedError } from '../common/domain-error.js';
 
 export class NotAuthenticated extends UnauthenticatedError {
   readonly code = 'AUTH.NOT_AUTHENTICATED';
-  readonly challenge = BEARER_CHALLENGE;
+  readonly credential = 'none';
   constructor() {
     super('Not authenticated');
   }
@@ -18,11 +18,9 @@ const BEARER_TOKEN_PROBLEMS = {
 
 export class InvalidBearerToken extends UnauthenticatedError {
   readonly code = 'AUTH.INVALID_BEARER_TOKEN';
-  readonly challenge: string;
+  readonly credential = 'bearer';
   constructor(reason: keyof typeof BEARER_TOKEN_PROBLEMS) {
-    const message = BEARER_TOKEN_PROBLEMS[reason];
-    super(message);
-    this.challenge = `${BEARER_CHALLENGE}, error="invalid_token", error_description="${message}"`;
+    super(BEARER_TOKEN_PROBLEMS[reason]);
   }
 }
 

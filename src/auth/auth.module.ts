@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccessTokensModule } from '../access-tokens/access-tokens.module.js';
 import { UsersModule } from '../users/users.module.js';
-import { WorkspacesModule } from '../workspaces/workspaces.module.js';
 import { AccessTokenStrategy } from './access-token.strategy.js';
 import { AuthenticationFailureLimiter } from './authentication-failure-limiter.js';
 import { AuthenticationGuard } from './authentication.guard.js';
@@ -10,7 +10,7 @@ import { BearerTokenVerifier } from './bearer-token-verifier.js';
 import { JoseBearerTokenVerifier } from './jose-bearer-token-verifier.js';
 
 @Module({
-  imports: [WorkspacesModule, UsersModule],
+  imports: [AccessTokensModule, UsersModule],
   providers: [
     { provide: BearerTokenVerifier, useClass: JoseBearerTokenVerifier },
     BearerStrategy,

@@ -3,9 +3,9 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import passport from 'passport';
 import { UnauthenticatedError } from '../common/domain-error.js';
+import type { Actor } from '../workspaces/domain/actor.js';
 import { NotAuthenticated } from './auth.errors.js';
 import { AuthenticationFailureLimiter } from './authentication-failure-limiter.js';
-import type { Principal } from './principal.js';
 import { IS_PUBLIC } from './public.decorator.js';
 
 /** What the strategies read of a request: its headers. */
@@ -37,7 +37,7 @@ export class AuthenticationGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
-    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Principal }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Actor }>();
     // Node keeps only the first of several Authorization headers; which one was meant is unknowable.
     if (countHeader(request.raw.rawHeaders, 'authorization') > 1) {
       throw new BadRequestException('Send one Authorization header, not several');
@@ -53,9 +53,9 @@ export class AuthenticationGuard implements CanActivate {
   }
 }
 
-function authenticate(view: CredentialsView): Promise<Principal> {
+function authenticate(view: CredentialsView): Promise<Actor> {
   return new Promise((resolve, reject) => {
-    const run = passport.authenticate(STRATEGIES, { session: false }, (error: unknown, principal: Principal | false) => {
+    const run = passport.authenticate(STRATEGIES, { session: false }, (error: unknown, principal: Actor | false) => {
       if (error) return reject(error);
       if (!principal) return reject(new NotAuthenticated());
       resolve(principal);

@@ -6,7 +6,7 @@ import { RecordUserProfileUseCase } from '../users/application/record-user-profi
 import type { CredentialsView } from './authentication.guard.js';
 import { credentialsFor } from './authorization-header.js';
 import { BearerTokenVerifier } from './bearer-token-verifier.js';
-import type { Principal } from './principal.js';
+import type { Actor } from '../workspaces/domain/actor.js';
 
 /** `Authorization: Bearer <JWT from the identity provider>`; the user is the token's subject. */
 @Injectable()
@@ -20,7 +20,7 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
   }
 
   /** Returns null (try the next strategy) when the request carries no bearer token at all. */
-  async validate(request: CredentialsView): Promise<Principal | null> {
+  async validate(request: CredentialsView): Promise<Actor | null> {
     const token = credentialsFor(request.headers.authorization, 'Bearer');
     if (token === undefined) return null;
     const identity = await this.verifier.verify(token);
@@ -28,7 +28,6 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
     return {
       userId: identity.userId,
       mayProvisionWorkspaces: identity.scopes.includes(this.config.provisionScope),
-      authenticatedWith: 'bearer',
     };
   }
 }

@@ -8,6 +8,11 @@ export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
   /** A stable, machine-readable code such as 'WORKSPACE.PROVISIONING_NOT_ALLOWED'. */
   abstract readonly code: string;
+  /**
+   * The reference API reports some errors as a list of messages (`{"detail": [{"msg": ...}]}`)
+   * rather than one (`{"detail": "..."}`); such errors say so.
+   */
+  readonly detailAsList: boolean = false;
 
   constructor(message: string) {
     super(message);
@@ -15,13 +20,13 @@ export abstract class DomainError extends Error {
   }
 }
 
-/** The `WWW-Authenticate` challenge for a missing or bad bearer token. */
-export const BEARER_CHALLENGE = 'Bearer realm="workspaces"';
-
-/** A failed or missing credential; `challenge` tells the client how to authenticate. */
+/**
+ * A failed or missing credential. `credential` says which kind failed ('none': there was none), so
+ * that the HTTP layer can tell the client how to authenticate.
+ */
 export abstract class UnauthenticatedError extends DomainError {
   readonly kind = 'unauthenticated';
-  abstract readonly challenge: string;
+  abstract readonly credential: 'none' | 'bearer' | 'access-token';
 }
 
 /** Too many attempts of some kind; the client may try again after `retryAfterSeconds`. */

@@ -1,13 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DataSource, MigrationExecutor, type DataSourceOptions } from 'typeorm';
+import { DataSource, MigrationExecutor, type DataSourceOptions, type MixedList } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
 import { migrations } from '../../migrations/index.js';
 import type { DatabaseConfig } from '../config/app-config.js';
-import { UserOrmEntity } from '../users/infrastructure/user.orm-entity.js';
-import { WorkspaceAccessTokenOrmEntity } from '../workspaces/infrastructure/workspace-access-token.orm-entity.js';
-import { WorkspaceMembershipOrmEntity } from '../workspaces/infrastructure/workspace-membership.orm-entity.js';
-import { WorkspaceOrmEntity } from '../workspaces/infrastructure/workspace.orm-entity.js';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PglitePool } from './pglite-pool.js';
@@ -16,13 +12,14 @@ import { GuardedPool } from './postgres-pool.js';
 /** How much later than PostgreSQL's statement timeout the client gives up on an answer. */
 const CLIENT_TIMEOUT_MARGIN_MS = 1_000;
 
-export const entities = [WorkspaceOrmEntity, WorkspaceMembershipOrmEntity, WorkspaceAccessTokenOrmEntity, UserOrmEntity];
+type Entities = MixedList<Function>;
 
 /**
- * The one description of the database, used by the application and by the migration command.
- * With a URL it is PostgreSQL through `pg`; without one, the embedded PGlite database.
+ * The one description of the database, used by the application and by the migration commands.
+ * With a URL it is PostgreSQL through `pg`; without one, the embedded PGlite database. Each feature
+ * module brings its own entities (the application loads them from the modules).
  */
-export async function dataSourceOptions(config: DatabaseConfig): Promise<DataSourceOptions> {
+export async function dataSourceOptions(config: DatabaseConfig, entities: Entities = []): Promise<DataSourceOptions> {
   const common: PostgresDataSourceOptions = {
     type: 'postgres',
     entities,
@@ -61,8 +58,8 @@ export async function dataSourceOptions(config: DatabaseConfig): Promise<DataSou
   return { ...common, driver: { Pool: PglitePool }, extra: { pglite: await openEmbeddedDatabase(config.embeddedDataDir) } };
 }
 
-export async function createDataSource(config: DatabaseConfig): Promise<DataSource> {
-  return new DataSource(await dataSourceOptions(config));
+export async function createDataSource(config: DatabaseConfig, entities: Entities = []): Promise<DataSource> {
+  return new DataSource(await dataSourceOptions(config, entities));
 }
 
 /**

@@ -17,6 +17,8 @@ const START_ATTEMPTS = 3;
       // (an orchestrator restarts it), instead of Nest's default of ten tries three seconds apart.
       useFactory: async (config: AppConfig) => ({
         ...(await dataSourceOptions(config.database)),
+        // Each feature module registers its entities with TypeOrmModule.forFeature.
+        autoLoadEntities: true,
         retryAttempts: START_ATTEMPTS,
         retryDelay: 1_000,
         verboseRetryLog: true,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Principal } from '../auth/principal.js';
+import type { Actor } from '../workspaces/domain/actor.js';
 import { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
 import { RequestValidationError } from '../common/validation/validation-issue.js';
@@ -19,7 +19,7 @@ export interface IdempotencyOptions {
 }
 
 /**
- * Honours the `Idempotency-Key` header of a creating request (document the route with @Idempotent).
+ * Honours the `Idempotency-Key` header of a creating request (switched on per route by @Idempotent).
  * With a key, the request's work and the record of its key run in one transaction: the first request
  * stores its answer; a retry with the same key and body gets that answer back and creates nothing; a
  * concurrent retry waits for the first to finish; a failed request leaves no record, so its retry runs
@@ -47,7 +47,7 @@ export class Idempotency {
         { loc: ['header', 'idempotency-key'], msg: 'Idempotency-Key must be 1 to 255 visible ASCII characters', type: 'value_error' },
       ]);
     }
-    const scope = scopeOf((request as FastifyRequest & { user: Principal }).user);
+    const scope = scopeOf((request as FastifyRequest & { user: Actor }).user);
     const fingerprint = fingerprintOf(request);
 
     return this.db.transaction(async () => {
@@ -79,10 +79,10 @@ export class Idempotency {
  * Keys belong to a caller and the reach of its credential: a workspace access token never gets the
  * replay of what the same user's bearer token (or a token of another workspace) was answered.
  */
-function scopeOf(principal: Principal): string {
-  return principal.restrictedToWorkspaceId === undefined
-    ? `user:${principal.userId}`
-    : `workspace:${principal.restrictedToWorkspaceId}:user:${principal.userId}`;
+function scopeOf(actor: Actor): string {
+  return actor.restrictedToWorkspaceId === undefined
+    ? `user:${actor.userId}`
+    : `workspace:${actor.restrictedToWorkspaceId}:user:${actor.userId}`;
 }
 
 /** The same request: method, path (with its ids) and body, whatever the order of the body's keys. */

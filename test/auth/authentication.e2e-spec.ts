@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
-import { WorkspaceAccessToken } from '../../src/workspaces/domain/workspace-access-token.js';
-import { WorkspaceAccessTokenRepository } from '../../src/workspaces/domain/workspace-access-token.repository.js';
+import { WorkspaceAccessToken } from '../../src/access-tokens/domain/workspace-access-token.js';
+import { WorkspaceAccessTokenRepository } from '../../src/access-tokens/domain/workspace-access-token.repository.js';
 import { basic, bearer, bearerToken, TEST_JWT_SECRET } from '../support/test-auth.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../../src/config/app-config.js';
 import { createDataSource, runMigrations } from '../../src/database/data-source.js';
+import { ormEntities } from '../../src/orm-entities.js';
 
 /**
  * Tests run against real PostgreSQL when TEST_DATABASE_URL is set, else against an in-memory
@@ -21,7 +22,7 @@ export const usesPostgres = (): boolean => Boolean(process.env.TEST_DATABASE_URL
 
 /** A migrated data source for repository tests. */
 export async function openTestDataSource(): Promise<DataSource> {
-  const dataSource = await createDataSource(testDatabaseConfig());
+  const dataSource = await createDataSource(testDatabaseConfig(), ormEntities);
   await dataSource.initialize();
   await runMigrations(dataSource);
   return dataSource;

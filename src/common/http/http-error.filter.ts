@@ -2,7 +2,7 @@ import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFil
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../../database/database-errors.js';
 import { safeError } from '../../observability/log-safety.js';
-import { BEARER_CHALLENGE, DomainError, RateLimitedError, UnauthenticatedError, type DomainErrorKind } from '../domain-error.js';
+import { DomainError, RateLimitedError, UnauthenticatedError, type DomainErrorKind } from '../domain-error.js';
 import { RequestValidationError, type ValidationIssue } from '../validation/validation-issue.js';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
@@ -15,8 +15,19 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
-/** Errors that the contract answers as `{"detail": [{"msg": "..."}]}` rather than `{"detail": "..."}`. */
-const LIST_DETAIL_CODES = new Set(['WORKSPACE.NOT_FOUND', 'WORKSPACE_MEMBERSHIP.NOT_FOUND', 'WORKSPACE_MEMBERSHIP.LAST_OWNER']);
+const BEARER_CHALLENGE = 'Bearer realm="workspaces"';
+
+/** The `WWW-Authenticate` challenge: how to authenticate, and what was wrong with the credential sent. */
+function challengeFor(error: UnauthenticatedError): string {
+  switch (error.credential) {
+    case 'access-token':
+      return 'Basic realm="workspaces"';
+    case 'bearer':
+      return `${BEARER_CHALLENGE}, error="invalid_token", error_description="${error.message}"`;
+    default:
+      return BEARER_CHALLENGE;
+  }
+}
 
 interface HttpError {
   status: number;
@@ -72,11 +83,11 @@ function fromDomainError(error: DomainError): HttpError {
   }
   const headers: Record<string, string> | undefined =
     error instanceof UnauthenticatedError
-      ? { 'www-authenticate': error.challenge }
+      ? { 'www-authenticate': challengeFor(error) }
       : error instanceof RateLimitedError
         ? { 'retry-after': String(error.retryAfterSeconds) }
         : undefined;
-  const detail = LIST_DETAIL_CODES.has(error.code) ? [{ msg: error.message }] : error.message;
+  const detail = error.detailAsList ? [{ msg: error.message }] : error.message;
   return { status, body: { detail }, headers };
 }
 

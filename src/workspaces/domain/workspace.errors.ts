@@ -1,4 +1,4 @@
-import { DomainError, UnauthenticatedError } from '../../common/domain-error.js';
+import { DomainError } from '../../common/domain-error.js';
 import { WORKSPACE_NAME_MAX_LENGTH, WORKSPACE_NAME_MIN_LENGTH } from './workspace-rules.js';
 
 export class InvalidWorkspaceName extends DomainError {
@@ -17,13 +17,6 @@ export class InvalidUserId extends DomainError {
   }
 }
 
-export class InvalidExpiry extends DomainError {
-  readonly kind = 'invalid';
-  readonly code = 'ACCESS_TOKEN.INVALID_EXPIRY';
-  constructor() {
-    super('expiresAt must be in the future');
-  }
-}
 
 export class ProvisioningNotAllowed extends DomainError {
   readonly kind = 'forbidden';
@@ -51,6 +44,7 @@ export class NotAllowed extends DomainError {
 export class WorkspaceNotFound extends DomainError {
   readonly kind = 'not_found';
   readonly code = 'WORKSPACE.NOT_FOUND';
+  override readonly detailAsList = true;
   constructor() {
     super('Workspace not found');
   }
@@ -59,18 +53,12 @@ export class WorkspaceNotFound extends DomainError {
 export class MembershipNotFound extends DomainError {
   readonly kind = 'not_found';
   readonly code = 'WORKSPACE_MEMBERSHIP.NOT_FOUND';
+  override readonly detailAsList = true;
   constructor() {
     super('Workspace membership not found');
   }
 }
 
-export class AccessTokenNotFound extends DomainError {
-  readonly kind = 'not_found';
-  readonly code = 'ACCESS_TOKEN.NOT_FOUND';
-  constructor() {
-    super('Access token not found');
-  }
-}
 
 export class WorkspaceAlreadyExists extends DomainError {
   readonly kind = 'conflict';
@@ -91,23 +79,10 @@ export class MemberAlreadyExists extends DomainError {
 export class LastOwnerCannotLeave extends DomainError {
   readonly kind = 'conflict';
   readonly code = 'WORKSPACE_MEMBERSHIP.LAST_OWNER';
+  override readonly detailAsList = true;
   constructor() {
     super('Cannot delete the last ROLE_WORKSPACE_OWNER of the workspace. Please, delete the workspace instead.');
   }
 }
 
-export class AccessTokenAlreadyExists extends DomainError {
-  readonly kind = 'conflict';
-  readonly code = 'ACCESS_TOKEN.ALREADY_EXISTS';
-  constructor() {
-    super('An access token with this id or secret already exists');
-  }
-}
 
-export class InvalidAccessToken extends UnauthenticatedError {
-  readonly code = 'ACCESS_TOKEN.INVALID';
-  readonly challenge = 'Basic realm="workspaces"';
-  constructor(reason: 'unknown' | 'expired') {
-    super(reason === 'expired' ? 'The access token has expired' : 'Invalid access token');
-  }
-}

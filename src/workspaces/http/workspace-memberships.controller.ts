@@ -1,8 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
-import type { Principal } from '../../auth/principal.js';
+import { CurrentActor } from '../../common/http/current-actor.decorator.js';
+import type { Actor } from '../domain/actor.js';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator.js';
 import { AddWorkspaceMemberUseCase } from '../application/add-workspace-member.use-case.js';
@@ -18,7 +17,6 @@ import {
   ListedWorkspaceMembershipDto,
   WorkspaceMembershipsListResponseDto,
 } from './workspace-membership.response.dto.js';
-import { Idempotency } from '../../idempotency/idempotency.js';
 import { Idempotent } from '../../idempotency/idempotent.decorator.js';
 
 @ApiTags('workspace-memberships')
@@ -29,7 +27,6 @@ export class WorkspaceMembershipsController {
     private readonly addMember: AddWorkspaceMemberUseCase,
     private readonly listMemberships: ListWorkspaceMembershipsUseCase,
     private readonly removeMembership: RemoveWorkspaceMembershipUseCase,
-    private readonly idempotency: Idempotency,
   ) {}
 
   /** The contract answers 200 here, not 201. */
@@ -42,19 +39,15 @@ export class WorkspaceMembershipsController {
   @ApiErrorResponses(401, 403, 404, 409, 422)
   async create(
     @Body() body: CreateWorkspaceMembershipRequestDto,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentActor() actor: Actor,
   ): Promise<CreateWorkspaceMembershipResponseDto> {
-    return this.idempotency.run(request, reply, async () => {
-      const membership = await this.addMember.execute({
-        actor: principal,
-        workspaceId: body.workspaceId,
-        userId: body.userId,
-        privilege: body.privileges?.[0],
-      });
-      return CreateWorkspaceMembershipResponseDto.fromNew(membership);
+    const membership = await this.addMember.execute({
+      actor,
+      workspaceId: body.workspaceId,
+      userId: body.userId,
+      privilege: body.privileges?.[0],
     });
+    return CreateWorkspaceMembershipResponseDto.fromNew(membership);
   }
 
   @Get()
@@ -63,11 +56,11 @@ export class WorkspaceMembershipsController {
   @ApiErrorResponses(401, 422)
   async list(
     @Query() query: ListWorkspaceMembershipsQuery,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
   ): Promise<WorkspaceMembershipsListResponseDto> {
     const expand = new Set(query.expand ?? []);
     const listings = await this.listMemberships.execute({
-      actor: principal,
+      actor,
       userIds: query.user_id,
       workspaceIds: query.workspace_id,
       withUsers: expand.has('user'),
@@ -88,7 +81,7 @@ export class WorkspaceMembershipsController {
   @ApiParam({ name: 'workspace_membership_id', schema: { type: 'string', format: 'uuid4', title: 'Workspace Membership Id' } })
   @ApiNoContentResponse({ description: 'Successful Response' })
   @ApiErrorResponses(401, 403, 404, 409, 422)
-  async delete(@Param() params: WorkspaceMembershipIdParams, @CurrentPrincipal() principal: Principal): Promise<void> {
-    await this.removeMembership.execute({ actor: principal, membershipId: params.workspace_membership_id });
+  async delete(@Param() params: WorkspaceMembershipIdParams, @CurrentActor() actor: Actor): Promise<void> {
+    await this.removeMembership.execute({ actor, membershipId: params.workspace_membership_id });
   }
 }

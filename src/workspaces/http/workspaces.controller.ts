@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBody,
   ApiCreatedResponse,
@@ -8,11 +8,11 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
-import type { Principal } from '../../auth/principal.js';
+import { CurrentActor } from '../../common/http/current-actor.decorator.js';
+import type { Actor } from '../domain/actor.js';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator.js';
+import { ResponseHeaders } from '../../common/http/response-headers.decorator.js';
 import { RequestValidationError } from '../../common/validation/validation-issue.js';
 import { CreateWorkspaceUseCase } from '../application/create-workspace.use-case.js';
 import { DeleteWorkspaceUseCase } from '../application/delete-workspace.use-case.js';
@@ -35,7 +35,6 @@ import {
   WorkspaceDto,
   WorkspaceListResponseDto,
 } from './workspace.response.dto.js';
-import { Idempotency } from '../../idempotency/idempotency.js';
 import { Idempotent } from '../../idempotency/idempotent.decorator.js';
 
 @ApiTags('workspaces')
@@ -48,7 +47,6 @@ export class WorkspacesController {
     private readonly getWorkspace: GetWorkspaceUseCase,
     private readonly renameWorkspace: RenameWorkspaceUseCase,
     private readonly deleteWorkspace: DeleteWorkspaceUseCase,
-    private readonly idempotency: Idempotency,
   ) {}
 
   @Post()
@@ -60,20 +58,17 @@ export class WorkspacesController {
   @ApiErrorResponses(401, 403, 422)
   async create(
     @Body() body: CreateWorkspaceRequestDto,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentActor() actor: Actor,
+    @ResponseHeaders() headers: ResponseHeaders,
   ): Promise<CreateWorkspaceResponseDto> {
-    return this.idempotency.run(request, reply, async () => {
-      const workspace = await this.createWorkspace.execute({
-        actor: principal,
-        name: body.name,
-        billingAccountEmail: body.billingAccountEmail,
-        firstMemberId: body.firstMemberId,
-      });
-      reply.header('location', `/api/v1/workspaces/${workspace.id}`);
-      return CreateWorkspaceResponseDto.from(workspace);
+    const workspace = await this.createWorkspace.execute({
+      actor,
+      name: body.name,
+      billingAccountEmail: body.billingAccountEmail,
+      firstMemberId: body.firstMemberId,
     });
+    headers.set('location', `/api/v1/workspaces/${workspace.id}`);
+    return CreateWorkspaceResponseDto.from(workspace);
   }
 
   @Get()
@@ -84,12 +79,12 @@ export class WorkspacesController {
   })
   @ApiOkResponse({ type: WorkspaceListResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(401, 422)
-  async list(@Query() query: ListWorkspacesQuery, @CurrentPrincipal() principal: Principal): Promise<WorkspaceListResponseDto> {
+  async list(@Query() query: ListWorkspacesQuery, @CurrentActor() actor: Actor): Promise<WorkspaceListResponseDto> {
     const after = query.cursor === undefined ? undefined : WorkspaceListCursor.decode(query.cursor);
     if (after === null) {
       throw new RequestValidationError([{ loc: ['query', 'cursor'], msg: 'Invalid cursor: use a nextCursor this service returned', type: 'value_error' }]);
     }
-    const page = await this.listWorkspaces.execute({ actor: principal, limit: query.limit ?? 20, after });
+    const page = await this.listWorkspaces.execute({ actor, limit: query.limit ?? 20, after });
     return {
       data: page.workspaces.map((workspace) => WorkspaceDto.from(workspace)),
       nextCursor: page.next ? WorkspaceListCursor.encode(page.next) : null,
@@ -104,9 +99,9 @@ export class WorkspacesController {
   async get(
     @Param() params: WorkspaceIdParams,
     @Query() query: ExpandWorkspaceMembershipsQuery,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
   ): Promise<UpdateWorkspaceNameResponseDto> {
-    const workspace = await this.getWorkspace.execute({ actor: principal, workspaceId: params.workspace_id });
+    const workspace = await this.getWorkspace.execute({ actor, workspaceId: params.workspace_id });
     return UpdateWorkspaceNameResponseDto.from(workspace, query.expand === EXPAND_WORKSPACE_MEMBERSHIPS);
   }
 
@@ -120,9 +115,9 @@ export class WorkspacesController {
     @Param() params: WorkspaceIdParams,
     @Query() query: ExpandWorkspaceMembershipsQuery,
     @Body() body: UpdateWorkspaceNameRequestDto,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
   ): Promise<UpdateWorkspaceNameResponseDto> {
-    const workspace = await this.renameWorkspace.execute({ actor: principal, workspaceId: params.workspace_id, name: body.name });
+    const workspace = await this.renameWorkspace.execute({ actor, workspaceId: params.workspace_id, name: body.name });
     return UpdateWorkspaceNameResponseDto.from(workspace, query.expand === EXPAND_WORKSPACE_MEMBERSHIPS);
   }
 
@@ -132,7 +127,7 @@ export class WorkspacesController {
   @ApiParam(WORKSPACE_ID_PARAM)
   @ApiNoContentResponse({ description: 'Successful Response' })
   @ApiErrorResponses(401, 403, 404, 422)
-  async delete(@Param() params: WorkspaceIdParams, @CurrentPrincipal() principal: Principal): Promise<void> {
-    await this.deleteWorkspace.execute({ actor: principal, workspaceId: params.workspace_id });
+  async delete(@Param() params: WorkspaceIdParams, @CurrentActor() actor: Actor): Promise<void> {
+    await this.deleteWorkspace.execute({ actor, workspaceId: params.workspace_id });
   }
 }

@@ -1,14 +1,6 @@
-import { Workspace } from '../domain/workspace.js';
-import type { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
-import { WorkspaceAccessTokenRepository, type AccessTokenCredential } from '../domain/workspace-access-token.repository.js';
+import type { Workspace } from '../domain/workspace.js';
 import type { WorkspaceMembership } from '../domain/workspace-membership.js';
-import {
-  AccessTokenAlreadyExists,
-  MemberAlreadyExists,
-  MembershipNotFound,
-  WorkspaceAlreadyExists,
-  WorkspaceNotFound,
-} from '../domain/workspace.errors.js';
+import { MemberAlreadyExists, WorkspaceAlreadyExists, WorkspaceNotFound } from '../domain/workspace.errors.js';
 import {
   WorkspaceRepository,
   type MembershipListing,
@@ -17,15 +9,15 @@ import {
   type WorkspaceListPosition,
   type WorkspaceSummary,
 } from '../domain/workspace.repository.js';
+import { WorkspaceMapper } from './workspace.mapper.js';
 
 /**
  * In-memory repositories for unit tests. They keep the same rules as the database (unique ids and
- * members, tokens of existing memberships, cascading deletes); the repository contract suite runs
- * against them and against TypeORM, so a test that passes here means the same there.
+ * members); the repository contract suite runs against them and against TypeORM, so a test that
+ * passes here means the same there. Other modules' fakes share the store to see its memberships.
  */
 export class InMemoryWorkspaceStore {
   readonly workspaces = new Map<string, Workspace>();
-  readonly tokens = new Map<string, WorkspaceAccessToken>();
 
   memberships(): WorkspaceMembership[] {
     return [...this.workspaces.values()].flatMap((workspace) => [...workspace.memberships]);
@@ -34,23 +26,10 @@ export class InMemoryWorkspaceStore {
   findMembership(membershipId: string): WorkspaceMembership | undefined {
     return this.memberships().find((m) => m.id === membershipId);
   }
-
-  /** Tokens go with their membership, as ON DELETE CASCADE does. */
-  dropOrphanTokens(): void {
-    const ids = new Set(this.memberships().map((m) => m.id));
-    for (const [id, token] of this.tokens) if (!ids.has(token.membershipId)) this.tokens.delete(id);
-  }
 }
 
-const copy = (workspace: Workspace): Workspace =>
-  Workspace.restore({
-    id: workspace.id,
-    name: workspace.name,
-    billingAccountEmail: workspace.billingAccountEmail,
-    createdAt: workspace.createdAt,
-    updatedAt: workspace.updatedAt,
-    memberships: [...workspace.memberships],
-  });
+/** Stored and read back through the mapper, as the database repository does: nothing is shared. */
+const copy = (workspace: Workspace): Workspace => WorkspaceMapper.toDomain(WorkspaceMapper.toPersistence(workspace));
 
 const summary = (workspace: Workspace): WorkspaceSummary => ({
   id: workspace.id,
@@ -89,7 +68,6 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
       assertUniqueMembers(workspace);
       this.store.workspaces.set(id, copy(workspace));
     }
-    this.store.dropOrphanTokens();
     return result;
   }
 
@@ -140,43 +118,4 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
 function assertUniqueMembers(workspace: Workspace): void {
   const userIds = workspace.memberships.map((m) => m.userId);
   if (new Set(userIds).size !== userIds.length) throw new MemberAlreadyExists();
-}
-
-export class InMemoryWorkspaceAccessTokenRepository extends WorkspaceAccessTokenRepository {
-  constructor(private readonly store: InMemoryWorkspaceStore) {
-    super();
-  }
-
-  async insert(token: WorkspaceAccessToken): Promise<void> {
-    if (!this.store.findMembership(token.membershipId)) throw new MembershipNotFound();
-    const clash = [...this.store.tokens.values()].some((t) => t.id === token.id || t.hash === token.hash);
-    if (clash) throw new AccessTokenAlreadyExists();
-    this.store.tokens.set(token.id, token);
-  }
-
-  async findCredentialByHash(hash: string): Promise<AccessTokenCredential | null> {
-    return this.credentialOf([...this.store.tokens.values()].find((t) => t.hash === hash));
-  }
-
-  async findCredentialById(tokenId: string): Promise<AccessTokenCredential | null> {
-    return this.credentialOf(this.store.tokens.get(tokenId));
-  }
-
-  private credentialOf(token: WorkspaceAccessToken | undefined): AccessTokenCredential | null {
-    const membership = token && this.store.findMembership(token.membershipId);
-    if (!token || !membership) return null;
-    return { token, userId: membership.userId, workspaceId: membership.workspaceId };
-  }
-
-  async listByMembership(membershipId: string): Promise<WorkspaceAccessToken[]> {
-    return [...this.store.tokens.values()]
-      .filter((token) => token.membershipId === membershipId)
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-  }
-
-  async delete(tokenId: string, membershipId: string): Promise<boolean> {
-    const token = this.store.tokens.get(tokenId);
-    if (!token || token.membershipId !== membershipId) return false;
-    return this.store.tokens.delete(tokenId);
-  }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { databaseViolation, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
+import { Database } from '../../database/database.js';
+import { changedColumns, insertRows } from '../../database/row-statements.js';
 import type { Workspace } from '../domain/workspace.js';
 import type { WorkspaceMembership } from '../domain/workspace-membership.js';
 import { MemberAlreadyExists, WorkspaceAlreadyExists, WorkspaceNotFound } from '../domain/workspace.errors.js';
@@ -11,50 +13,27 @@ import {
   type WorkspaceListPage,
   type WorkspaceListPosition,
 } from '../domain/workspace.repository.js';
-import { AccessTokenCredentialCache } from './access-token-credential-cache.js';
 import { WorkspaceMembershipOrmEntity } from './workspace-membership.orm-entity.js';
 import { WorkspaceMapper } from './workspace.mapper.js';
 import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
-import { Database } from '../../database/database.js';
 
 /** One membership per user and workspace (see the migrations). */
 const MEMBER_UNIQUE_CONSTRAINT = 'workspace_memberships_workspace_user_unique';
 
 @Injectable()
 export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
-  constructor(
-    private readonly db: Database,
-    private readonly tokenCache: AccessTokenCredentialCache,
-  ) {
+  constructor(private readonly db: Database) {
     super();
   }
 
   /** One statement (atomic by itself): the workspace and its memberships in a single round trip. */
   async insert(workspace: Workspace): Promise<void> {
-    const memberships = workspace.memberships;
+    const row = WorkspaceMapper.toPersistence(workspace);
     await this.translateViolations(() =>
-      this.db.manager.query(
-        `WITH w AS (
-           INSERT INTO workspaces (id, name, billing_account_email, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5) RETURNING id
-         )
-         INSERT INTO workspace_memberships (id, workspace_id, user_id, privilege, created_at, updated_at)
-         SELECT m.id, w.id, m.user_id, m.privilege, m.created_at, m.updated_at
-         FROM w, unnest($6::uuid[], $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[])
-           AS m(id, user_id, privilege, created_at, updated_at)`,
-        [
-          workspace.id,
-          workspace.name,
-          workspace.billingAccountEmail,
-          workspace.createdAt,
-          workspace.updatedAt,
-          memberships.map((m) => m.id),
-          memberships.map((m) => m.userId),
-          memberships.map((m) => m.privilege),
-          memberships.map((m) => m.createdAt),
-          memberships.map((m) => m.updatedAt),
-        ],
-      ),
+      insertRows(this.db.manager, [
+        { target: WorkspaceOrmEntity, rows: [row] },
+        { target: WorkspaceMembershipOrmEntity, rows: row.memberships ?? [] },
+      ]),
     );
   }
 
@@ -63,37 +42,35 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
   }
 
   async update<T>(id: string, change: (workspace: Workspace) => T): Promise<T> {
-    let tokensDeleted = false;
-    const outcome = await this.write(async (manager) => {
+    return this.write(async (manager) => {
       // The row lock serialises every change to this workspace until the transaction ends.
       const workspace = await this.load(manager, id, true);
       if (!workspace) throw new WorkspaceNotFound();
-      const before = { name: workspace.name, updatedAt: workspace.updatedAt, memberships: [...workspace.memberships] };
-
+      const before = WorkspaceMapper.toPersistence(workspace);
       const result = change(workspace);
-
-      if (workspace.isDeleted) {
-        await manager.delete(WorkspaceOrmEntity, { id });
-        tokensDeleted = true;
-        return result;
-      }
-      if (workspace.name !== before.name || workspace.updatedAt.getTime() !== before.updatedAt.getTime()) {
-        await manager.update(WorkspaceOrmEntity, { id }, { name: workspace.name, updatedAt: workspace.updatedAt });
-      }
-      const removed = before.memberships.filter((m) => !workspace.memberships.includes(m)).map((m) => m.id);
-      if (removed.length > 0) {
-        await manager.delete(WorkspaceMembershipOrmEntity, { id: In(removed) });
-        tokensDeleted = true;
-      }
-      await this.insertMemberships(
-        manager,
-        workspace.memberships.filter((m) => !before.memberships.includes(m)),
-      );
+      if (workspace.isDeleted) await manager.delete(WorkspaceOrmEntity, { id });
+      else await this.storeChanges(manager, before, WorkspaceMapper.toPersistence(workspace));
       return result;
     });
-    // Committed: the deleted memberships' tokens are forgotten here before the answer goes out.
-    if (tokensDeleted) this.tokenCache.revoked();
-    return outcome;
+  }
+
+  /** Writes every column that differs between the rows before and after a change; memberships by id. */
+  private async storeChanges(manager: EntityManager, before: WorkspaceOrmEntity, after: WorkspaceOrmEntity): Promise<void> {
+    const changed = changedColumns(WorkspaceOrmEntity, manager, before, after);
+    if (Object.keys(changed).length > 0) await manager.update(WorkspaceOrmEntity, { id: after.id }, changed);
+
+    const previous = new Map((before.memberships ?? []).map((row) => [row.id, row]));
+    const current = after.memberships ?? [];
+    const kept = new Set(current.map((row) => row.id));
+    const removed = [...previous.keys()].filter((membershipId) => !kept.has(membershipId));
+    if (removed.length > 0) await manager.delete(WorkspaceMembershipOrmEntity, { id: In(removed) });
+    for (const row of current) {
+      const old = previous.get(row.id);
+      if (!old) continue;
+      const changes = changedColumns(WorkspaceMembershipOrmEntity, manager, old, row);
+      if (Object.keys(changes).length > 0) await manager.update(WorkspaceMembershipOrmEntity, { id: row.id }, changes);
+    }
+    await insertRows(manager, [{ target: WorkspaceMembershipOrmEntity, rows: current.filter((row) => !previous.has(row.id)) }]);
   }
 
   async findMembershipById(id: string): Promise<WorkspaceMembership | null> {
@@ -162,14 +139,6 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
       order: { createdAt: 'ASC', id: 'ASC' },
     });
     return WorkspaceMapper.toDomain(row);
-  }
-
-  private async insertMemberships(manager: EntityManager, memberships: readonly WorkspaceMembership[]): Promise<void> {
-    if (memberships.length === 0) return;
-    await manager.insert(
-      WorkspaceMembershipOrmEntity,
-      memberships.map((membership) => WorkspaceMapper.membershipToPersistence(membership)),
-    );
   }
 
   /** A transaction whose unique violations become the domain's conflicts. */

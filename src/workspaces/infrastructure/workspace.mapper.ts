@@ -1,8 +1,6 @@
 import { Workspace } from '../domain/workspace.js';
-import { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import { WorkspaceMembership } from '../domain/workspace-membership.js';
 import type { WorkspaceSummary } from '../domain/workspace.repository.js';
-import { WorkspaceAccessTokenOrmEntity } from './workspace-access-token.orm-entity.js';
 import { WorkspaceMembershipOrmEntity } from './workspace-membership.orm-entity.js';
 import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
 
@@ -34,15 +32,16 @@ export const WorkspaceMapper = {
     return { id: row.id, name: row.name, createdAt: row.createdAt, updatedAt: row.updatedAt };
   },
 
-  accessTokenToDomain(row: WorkspaceAccessTokenOrmEntity): WorkspaceAccessToken {
-    return WorkspaceAccessToken.restore({
-      id: row.id,
-      membershipId: row.membershipId,
-      name: row.name,
-      hash: row.hash,
-      createdAt: row.createdAt,
-      expiresAt: row.expiresAt,
-    });
+  /** The workspace's row, with its memberships' rows in `memberships`. */
+  toPersistence(workspace: Workspace): WorkspaceOrmEntity {
+    const row = new WorkspaceOrmEntity();
+    row.id = workspace.id;
+    row.name = workspace.name;
+    row.billingAccountEmail = workspace.billingAccountEmail;
+    row.createdAt = workspace.createdAt;
+    row.updatedAt = workspace.updatedAt;
+    row.memberships = workspace.memberships.map((membership) => WorkspaceMapper.membershipToPersistence(membership));
+    return row;
   },
 
   membershipToPersistence(membership: WorkspaceMembership): WorkspaceMembershipOrmEntity {
@@ -53,17 +52,6 @@ export const WorkspaceMapper = {
     row.privilege = membership.privilege;
     row.createdAt = membership.createdAt;
     row.updatedAt = membership.updatedAt;
-    return row;
-  },
-
-  accessTokenToPersistence(token: WorkspaceAccessToken): WorkspaceAccessTokenOrmEntity {
-    const row = new WorkspaceAccessTokenOrmEntity();
-    row.id = token.id;
-    row.membershipId = token.membershipId;
-    row.name = token.name;
-    row.hash = token.hash;
-    row.createdAt = token.createdAt;
-    row.expiresAt = token.expiresAt;
     return row;
   },
 };

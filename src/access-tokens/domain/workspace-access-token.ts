@@ -44,21 +44,9 @@ export class WorkspaceAccessToken {
     return new WorkspaceAccessToken({ ...props });
   }
 
-  /**
-   * The secrets a presented value may stand for: itself, and what it decodes to when it is base64,
-   * as in `Authorization: Basic` (the bare token, or `user:token` as `curl -u` sends it).
-   */
-  static secretCandidates(presented: string): string[] {
-    const candidates: string[] = [];
-    if (/^[A-Za-z0-9+/]+={0,2}$/.test(presented)) {
-      const decoded = Buffer.from(presented, 'base64').toString('utf8');
-      const colon = decoded.indexOf(':');
-      const token = colon === -1 ? decoded : decoded.slice(colon + 1);
-      if (token.length > 0) candidates.push(token);
-    }
-    if (presented.length > 0 && !candidates.includes(presented)) candidates.push(presented);
-    // At most one of them can have the shape of a secret: a presented value costs one lookup at most.
-    return candidates.filter((candidate) => SECRET_SHAPE.test(candidate));
+  /** Whether a value could be a secret this service issued: nothing else is worth a lookup. */
+  static hasSecretShape(value: string): boolean {
+    return SECRET_SHAPE.test(value);
   }
 
   static hashSecret(secret: string): string {

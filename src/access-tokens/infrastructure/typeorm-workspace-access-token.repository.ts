@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { databaseViolation, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
+import { Database } from '../../database/database.js';
+import { MembershipNotFound } from '../../workspaces/domain/workspace.errors.js';
+import { AccessTokenAlreadyExists } from '../domain/access-token.errors.js';
 import type { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import { WorkspaceAccessTokenRepository, type AccessTokenCredential } from '../domain/workspace-access-token.repository.js';
-import { AccessTokenAlreadyExists, MembershipNotFound } from '../domain/workspace.errors.js';
 import { AccessTokenCredentialCache } from './access-token-credential-cache.js';
+import { AccessTokenMapper } from './access-token.mapper.js';
 import { WorkspaceAccessTokenOrmEntity } from './workspace-access-token.orm-entity.js';
-import { WorkspaceMapper } from './workspace.mapper.js';
-import { Database } from '../../database/database.js';
 
 @Injectable()
 export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenRepository {
@@ -19,7 +20,7 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
 
   async insert(token: WorkspaceAccessToken): Promise<void> {
     try {
-      await this.db.manager.insert(WorkspaceAccessTokenOrmEntity, WorkspaceMapper.accessTokenToPersistence(token));
+      await this.db.manager.insert(WorkspaceAccessTokenOrmEntity, AccessTokenMapper.toPersistence(token));
     } catch (error) {
       const violation = databaseViolation(error);
       if (violation?.code === PG_FOREIGN_KEY_VIOLATION) throw new MembershipNotFound();
@@ -50,7 +51,7 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
         WHERE t.${by} = $1`,
       [value],
     );
-    return row ? { token: WorkspaceMapper.accessTokenToDomain(row), userId: row.userId, workspaceId: row.workspaceId } : null;
+    return row ? { token: AccessTokenMapper.toDomain(row), userId: row.userId, workspaceId: row.workspaceId } : null;
   }
 
   async listByMembership(membershipId: string): Promise<WorkspaceAccessToken[]> {
@@ -58,7 +59,7 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
       where: { membershipId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    return rows.map((row) => WorkspaceMapper.accessTokenToDomain(row));
+    return rows.map((row) => AccessTokenMapper.toDomain(row));
   }
 
   async delete(tokenId: string, membershipId: string): Promise<boolean> {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { mayCreateCredentialsAndWorkspaces, type Actor } from '../domain/actor.js';
+import { mayCreateCredentialsAndWorkspaces, type Actor } from '../../workspaces/domain/actor.js';
 import { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import { WorkspaceAccessTokenRepository } from '../domain/workspace-access-token.repository.js';
-import { InvalidExpiry, RestrictedCredential } from '../domain/workspace.errors.js';
-import { WorkspaceRepository } from '../domain/workspace.repository.js';
-import { ownMembership } from './own-membership.js';
+import { RestrictedCredential } from '../../workspaces/domain/workspace.errors.js';
+import { InvalidExpiry } from '../domain/access-token.errors.js';
+import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
+import { ownMembership } from '../../workspaces/application/own-membership.js';
 
 /** A token for the actor's own membership; the secret is returned here and never again. */
 @Injectable()

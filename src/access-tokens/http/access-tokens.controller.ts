@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
-import type { Principal } from '../../auth/principal.js';
+import { CurrentActor } from '../../common/http/current-actor.decorator.js';
+import type { Actor } from '../../workspaces/domain/actor.js';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator.js';
+import { presentedTokenForms } from '../../common/http/presented-token.js';
 import { parseDateTime } from '../../common/validation/date-time.js';
 import { CreateAccessTokenUseCase } from '../application/create-access-token.use-case.js';
 import { DeleteAccessTokenUseCase } from '../application/delete-access-token.use-case.js';
@@ -17,8 +17,7 @@ import {
   ListAccessTokenResponseDto,
   LookupWorkspaceAccessTokenResponseDto,
 } from './access-token.response.dto.js';
-import { WORKSPACE_ID_PARAM, WorkspaceIdParams } from './workspace.request.dto.js';
-import { Idempotency } from '../../idempotency/idempotency.js';
+import { WORKSPACE_ID_PARAM, WorkspaceIdParams } from '../../workspaces/http/workspace.request.dto.js';
 import { Idempotent } from '../../idempotency/idempotent.decorator.js';
 
 /** The caller's own access tokens in a workspace. */
@@ -32,12 +31,11 @@ export class AccessTokensController {
     private readonly listTokens: ListAccessTokensUseCase,
     private readonly deleteToken: DeleteAccessTokenUseCase,
     private readonly lookupToken: LookupAccessTokenUseCase,
-    private readonly idempotency: Idempotency,
   ) {}
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  @Idempotent()
+  @Idempotent({ responseHasSecret: true })
   @ApiOperation({ operationId: 'create_access_token_api_v1_workspaces__workspace_id__access_tokens_post', summary: 'Create Access Token' })
   @ApiBody({ type: CreateWorkspaceAccessTokenRequestDto, required: true })
   @ApiCreatedResponse({ type: CreateWorkspaceAccessTokenResponseDto, description: 'Successful Response' })
@@ -45,28 +43,23 @@ export class AccessTokensController {
   async create(
     @Param() params: WorkspaceIdParams,
     @Body() body: CreateWorkspaceAccessTokenRequestDto,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentActor() actor: Actor,
   ): Promise<CreateWorkspaceAccessTokenResponseDto> {
-    const work = async () => {
-      const { token, secret } = await this.createToken.execute({
-        actor: principal,
-        workspaceId: params.workspace_id,
-        name: body.name,
-        expiresAt: body.expiresAt ? parseDateTime(body.expiresAt) : null,
-      });
-      return { privateToken: AccessTokenResponseDto.from(token), tokenString: secret };
-    };
-    return this.idempotency.run(request, reply, work, { responseHasSecret: true });
+    const { token, secret } = await this.createToken.execute({
+      actor,
+      workspaceId: params.workspace_id,
+      name: body.name,
+      expiresAt: body.expiresAt ? parseDateTime(body.expiresAt) : null,
+    });
+    return { privateToken: AccessTokenResponseDto.from(token), tokenString: secret };
   }
 
   @Get()
   @ApiOperation({ operationId: 'list_access_tokens_api_v1_workspaces__workspace_id__access_tokens_get', summary: 'List Access Tokens' })
   @ApiOkResponse({ type: [ListAccessTokenResponseDto], description: 'Successful Response' })
   @ApiErrorResponses(401, 404, 422)
-  async list(@Param() params: WorkspaceIdParams, @CurrentPrincipal() principal: Principal): Promise<ListAccessTokenResponseDto[]> {
-    const tokens = await this.listTokens.execute({ actor: principal, workspaceId: params.workspace_id });
+  async list(@Param() params: WorkspaceIdParams, @CurrentActor() actor: Actor): Promise<ListAccessTokenResponseDto[]> {
+    const tokens = await this.listTokens.execute({ actor, workspaceId: params.workspace_id });
     return tokens.map((token) => ListAccessTokenResponseDto.from(token));
   }
 
@@ -83,9 +76,13 @@ export class AccessTokensController {
   async lookup(
     @Param() params: WorkspaceIdParams,
     @Body() body: LookupWorkspaceAccessTokenCommandDto,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: Actor,
   ): Promise<LookupWorkspaceAccessTokenResponseDto> {
-    const accessTokenId = await this.lookupToken.execute({ actor: principal, workspaceId: params.workspace_id, accessToken: body.accessToken });
+    const accessTokenId = await this.lookupToken.execute({
+      actor,
+      workspaceId: params.workspace_id,
+      secretForms: presentedTokenForms(body.accessToken),
+    });
     return { accessTokenId };
   }
 
@@ -98,7 +95,7 @@ export class AccessTokensController {
   @ApiParam({ name: 'token_id', schema: { type: 'string', format: 'uuid4', title: 'Token Id' } })
   @ApiNoContentResponse({ description: 'Successful Response' })
   @ApiErrorResponses(401, 404, 422)
-  async delete(@Param() params: AccessTokenParams, @CurrentPrincipal() principal: Principal): Promise<void> {
-    await this.deleteToken.execute({ actor: principal, workspaceId: params.workspace_id, tokenId: params.token_id });
+  async delete(@Param() params: AccessTokenParams, @CurrentActor() actor: Actor): Promise<void> {
+    await this.deleteToken.execute({ actor, workspaceId: params.workspace_id, tokenId: params.token_id });
   }
 }

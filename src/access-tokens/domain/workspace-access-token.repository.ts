@@ -1,6 +1,6 @@
-import type { WorkspaceAccessToken } from './workspace-access-token.js';
+import { WorkspaceAccessToken } from './workspace-access-token.js';
 
-/** What a presented token secret resolves to: the token and the membership it acts as. */
+/** What a token resolves to: the token and the membership it acts as. */
 export interface AccessTokenCredential {
   token: WorkspaceAccessToken;
   userId: string;
@@ -21,4 +21,13 @@ export abstract class WorkspaceAccessTokenRepository {
 
   /** Deletes the token if it belongs to the membership; false when there is no such token. */
   abstract delete(tokenId: string, membershipId: string): Promise<boolean>;
+
+  /**
+   * The token whose secret is one of `forms` (the ways a client may have presented it). Only a form
+   * shaped like an issued secret is looked up: a presented value costs one lookup at most.
+   */
+  async findCredentialBySecret(forms: readonly string[]): Promise<AccessTokenCredential | null> {
+    const secret = forms.find((form) => WorkspaceAccessToken.hasSecretShape(form));
+    return secret === undefined ? null : this.findCredentialByHash(WorkspaceAccessToken.hashSecret(secret));
+  }
 }

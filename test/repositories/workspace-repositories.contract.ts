@@ -1,10 +1,17 @@
-import { Workspace } from '../domain/workspace.js';
-import { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
-import type { WorkspaceAccessTokenRepository } from '../domain/workspace-access-token.repository.js';
-import { WorkspaceMembership } from '../domain/workspace-membership.js';
-import { WorkspacePrivilege } from '../domain/workspace-privilege.js';
-import { AccessTokenAlreadyExists, LastOwnerCannotLeave, MemberAlreadyExists, MembershipNotFound, WorkspaceAlreadyExists, WorkspaceNotFound } from '../domain/workspace.errors.js';
-import type { WorkspaceListPosition, WorkspaceRepository } from '../domain/workspace.repository.js';
+import { AccessTokenAlreadyExists } from '../../src/access-tokens/domain/access-token.errors.js';
+import { WorkspaceAccessToken } from '../../src/access-tokens/domain/workspace-access-token.js';
+import type { WorkspaceAccessTokenRepository } from '../../src/access-tokens/domain/workspace-access-token.repository.js';
+import { Workspace } from '../../src/workspaces/domain/workspace.js';
+import { WorkspaceMembership } from '../../src/workspaces/domain/workspace-membership.js';
+import { WorkspacePrivilege } from '../../src/workspaces/domain/workspace-privilege.js';
+import {
+  LastOwnerCannotLeave,
+  MemberAlreadyExists,
+  MembershipNotFound,
+  WorkspaceAlreadyExists,
+  WorkspaceNotFound,
+} from '../../src/workspaces/domain/workspace.errors.js';
+import type { WorkspaceListPosition, WorkspaceRepository } from '../../src/workspaces/domain/workspace.repository.js';
 
 export interface WorkspaceRepositories {
   workspaces: WorkspaceRepository;
@@ -156,6 +163,17 @@ export function describeWorkspaceRepositoryContract(
       ]);
     });
 
+    it('update stores every field of the workspace and its memberships that the change altered', async () => {
+      const workspace = await stored('owner-fields');
+      await repositories.workspaces.update(workspace.id, (w) => w.addMember(actor('owner-fields'), 'member-fields', WorkspacePrivilege.MEMBER, new Date()));
+      let altered: Workspace | undefined;
+      await repositories.workspaces.update(workspace.id, (w) => {
+        alterEveryField(w);
+        altered = w;
+      });
+      expect(stateOf((await repositories.workspaces.findById(workspace.id))!)).toEqual(stateOf(altered!));
+    });
+
     it('update stores added and removed memberships', async () => {
       const workspace = await stored('owner-members');
       const added = await repositories.workspaces.update(workspace.id, (w) =>
@@ -255,4 +273,38 @@ export function describeWorkspaceRepositoryContract(
       expect((await repositories.tokens.listByMembership(membershipId)).map((t) => t.name)).toEqual(['second']);
     });
   });
+}
+
+type Props = Record<string, unknown>;
+const propsOf = (aggregate: object): Props => (aggregate as unknown as { props: Props }).props;
+
+/**
+ * Gives every field of the aggregate and of its memberships a new value (all but the ids that tie
+ * them together), whatever fields they have: a field that a repository does not store is then lost.
+ */
+function alterEveryField(workspace: Workspace): void {
+  const props = propsOf(workspace);
+  alterFields(props, ['id', 'memberships']);
+  for (const membership of props.memberships as object[]) alterFields(propsOf(membership), ['id', 'workspaceId']);
+}
+
+function alterFields(props: Props, keep: string[]): void {
+  const privileges: unknown[] = Object.values(WorkspacePrivilege);
+  for (const [key, value] of Object.entries(props)) {
+    if (keep.includes(key)) continue;
+    if (value instanceof Date) props[key] = new Date(value.getTime() + 86_400_000);
+    else if (privileges.includes(value)) props[key] = privileges.find((privilege) => privilege !== value);
+    else if (typeof value === 'string') props[key] = `${value}-altered`;
+    else throw new Error(`The repository contract does not know how to alter the field ${key}: teach alterFields`);
+  }
+}
+
+/** Everything the aggregate holds, as plain data, memberships by id. */
+function stateOf(workspace: Workspace): unknown {
+  const plain = (props: Props) => Object.fromEntries(Object.entries(props).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+  const { memberships, ...fields } = propsOf(workspace);
+  return {
+    ...plain(fields),
+    memberships: (memberships as object[]).map((m) => plain(propsOf(m))).sort((a, b) => String(a.id).localeCompare(String(b.id))),
+  };
 }

@@ -1,11 +1,8 @@
-import { Workspace } from '../domain/workspace.js';
+import { Workspace } from '../../workspaces/domain/workspace.js';
+import { InMemoryWorkspaceRepository, InMemoryWorkspaceStore } from '../../workspaces/infrastructure/in-memory-workspace.repository.js';
+import { InvalidAccessToken } from '../domain/access-token.errors.js';
 import { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
-import { InvalidAccessToken } from '../domain/workspace.errors.js';
-import {
-  InMemoryWorkspaceAccessTokenRepository,
-  InMemoryWorkspaceRepository,
-  InMemoryWorkspaceStore,
-} from '../infrastructure/in-memory-workspace.repository.js';
+import { InMemoryWorkspaceAccessTokenRepository } from '../infrastructure/in-memory-workspace-access-token.repository.js';
 import { AuthenticateAccessTokenUseCase } from './authenticate-access-token.use-case.js';
 
 describe('AuthenticateAccessTokenUseCase', () => {
@@ -32,26 +29,29 @@ describe('AuthenticateAccessTokenUseCase', () => {
     return issued;
   };
 
-  it('resolves a valid secret to its member and workspace', async () => {
-    const { token, secret } = await issue(null);
-    const credential = await useCase.execute(secret);
-    expect(credential.token.id).toBe(token.id);
-    expect(credential.userId).toBe('alice');
-    expect(credential.workspaceId).toBe(workspace.id);
+  it('resolves a valid secret to its member, acting only in the token’s workspace', async () => {
+    const { secret } = await issue(null);
+    expect(await useCase.authenticate([secret])).toEqual({ userId: 'alice', mayProvisionWorkspaces: false, restrictedToWorkspaceId: workspace.id });
+  });
+
+  it('looks up only the form that has the shape of a secret', async () => {
+    const { secret } = await issue(null);
+    expect(await useCase.authenticate(['not-a-secret', secret])).toMatchObject({ userId: 'alice' });
+    await expect(useCase.authenticate(['not-a-secret'])).rejects.toThrow(new InvalidAccessToken('unknown'));
   });
 
   it('refuses an unknown secret', async () => {
     await issue(null);
-    await expect(useCase.execute('wsat_unknown')).rejects.toThrow(new InvalidAccessToken('unknown'));
+    await expect(useCase.authenticate(['wsat_' + 'A'.repeat(43)])).rejects.toThrow(new InvalidAccessToken('unknown'));
   });
 
   it('refuses an expired token', async () => {
     const { secret } = await issue(new Date(Date.now() - 1000));
-    await expect(useCase.execute(secret)).rejects.toThrow(new InvalidAccessToken('expired'));
+    await expect(useCase.authenticate([secret])).rejects.toThrow(new InvalidAccessToken('expired'));
   });
 
   it('accepts a token that expires in the future', async () => {
     const { secret } = await issue(new Date(Date.now() + 60_000));
-    await expect(useCase.execute(secret)).resolves.toMatchObject({ userId: 'alice' });
+    await expect(useCase.authenticate([secret])).resolves.toMatchObject({ userId: 'alice' });
   });
 });

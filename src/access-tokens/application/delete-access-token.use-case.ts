@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../domain/actor.js';
+import type { Actor } from '../../workspaces/domain/actor.js';
 import { WorkspaceAccessTokenRepository } from '../domain/workspace-access-token.repository.js';
-import { AccessTokenNotFound } from '../domain/workspace.errors.js';
-import { WorkspaceRepository } from '../domain/workspace.repository.js';
+import { AccessTokenNotFound } from '../domain/access-token.errors.js';
+import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
 import { manageableToken } from './manageable-token.js';
 
 /** Revokes a token the actor may manage (see manageableToken); it fails from the very next request on. */

@@ -1,8 +1,8 @@
-import type { Actor } from '../domain/actor.js';
+import type { Actor } from '../../workspaces/domain/actor.js';
 import type { AccessTokenCredential } from '../domain/workspace-access-token.repository.js';
-import { WorkspacePolicy } from '../domain/workspace-policy.js';
-import type { WorkspaceRepository } from '../domain/workspace.repository.js';
-import { ownMembership } from './own-membership.js';
+import { WorkspacePolicy } from '../../workspaces/domain/workspace-policy.js';
+import type { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
+import { ownMembership } from '../../workspaces/application/own-membership.js';
 
 /**
  * Whether the actor may look up and revoke this token of the workspace: their own, or another

@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WorkspacesModule } from '../workspaces/workspaces.module.js';
+import { AccessTokenAuthenticator } from './application/access-token-authenticator.js';
+import { AuthenticateAccessTokenUseCase } from './application/authenticate-access-token.use-case.js';
+import { CreateAccessTokenUseCase } from './application/create-access-token.use-case.js';
+import { DeleteAccessTokenUseCase } from './application/delete-access-token.use-case.js';
+import { ListAccessTokensUseCase } from './application/list-access-tokens.use-case.js';
+import { LookupAccessTokenUseCase } from './application/lookup-access-token.use-case.js';
+import { WorkspaceAccessTokenRepository } from './domain/workspace-access-token.repository.js';
+import { AccessTokensController } from './http/access-tokens.controller.js';
+import { AccessTokenCredentialCache } from './infrastructure/access-token-credential-cache.js';
+import { AccessTokenRevocationListener } from './infrastructure/access-token-revocation-listener.js';
+import { CascadedTokenDeletionSubscriber } from './infrastructure/cascaded-token-deletion.subscriber.js';
+import { TypeOrmWorkspaceAccessTokenRepository } from './infrastructure/typeorm-workspace-access-token.repository.js';
+import { WorkspaceAccessTokenOrmEntity } from './infrastructure/workspace-access-token.orm-entity.js';
+
+/** This module's tables, for the data source. */
+export const accessTokenOrmEntities = [WorkspaceAccessTokenOrmEntity];
+
+/**
+ * Workspace access tokens: issued for a membership, used with `Authorization: Basic`. Other modules
+ * see only AccessTokenAuthenticator.
+ */
+@Module({
+  imports: [WorkspacesModule, TypeOrmModule.forFeature(accessTokenOrmEntities)],
+  controllers: [AccessTokensController],
+  providers: [
+    { provide: WorkspaceAccessTokenRepository, useClass: TypeOrmWorkspaceAccessTokenRepository },
+    { provide: AccessTokenAuthenticator, useClass: AuthenticateAccessTokenUseCase },
+    AccessTokenCredentialCache,
+    AccessTokenRevocationListener,
+    CascadedTokenDeletionSubscriber,
+    CreateAccessTokenUseCase,
+    ListAccessTokensUseCase,
+    DeleteAccessTokenUseCase,
+    LookupAccessTokenUseCase,
+  ],
+  exports: [AccessTokenAuthenticator],
+})
+export class AccessTokensModule {}

@@ -1,0 +1,33 @@
+import { DomainError, UnauthenticatedError } from '../../common/domain-error.js';
+
+export class InvalidExpiry extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'ACCESS_TOKEN.INVALID_EXPIRY';
+  constructor() {
+    super('expiresAt must be in the future');
+  }
+}
+
+export class AccessTokenNotFound extends DomainError {
+  readonly kind = 'not_found';
+  readonly code = 'ACCESS_TOKEN.NOT_FOUND';
+  constructor() {
+    super('Access token not found');
+  }
+}
+
+export class AccessTokenAlreadyExists extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'ACCESS_TOKEN.ALREADY_EXISTS';
+  constructor() {
+    super('An access token with this id or secret already exists');
+  }
+}
+
+export class InvalidAccessToken extends UnauthenticatedError {
+  readonly code = 'ACCESS_TOKEN.INVALID';
+  readonly credential = 'access-token';
+  constructor(reason: 'unknown' | 'expired') {
+    super(reason === 'expired' ? 'The access token has expired' : 'Invalid access token');
+  }
+}

@@ -1,0 +1,53 @@
+import { MembershipNotFound } from '../../workspaces/domain/workspace.errors.js';
+import type { InMemoryWorkspaceStore } from '../../workspaces/infrastructure/in-memory-workspace.repository.js';
+import { AccessTokenAlreadyExists } from '../domain/access-token.errors.js';
+import type { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
+import { WorkspaceAccessTokenRepository, type AccessTokenCredential } from '../domain/workspace-access-token.repository.js';
+
+/** For unit tests: the same rules as the database (see the repository contract suite). */
+export class InMemoryWorkspaceAccessTokenRepository extends WorkspaceAccessTokenRepository {
+  private readonly tokens = new Map<string, WorkspaceAccessToken>();
+
+  constructor(private readonly store: InMemoryWorkspaceStore) {
+    super();
+  }
+
+  /** Tokens go with their membership, as ON DELETE CASCADE does. */
+  private live(): WorkspaceAccessToken[] {
+    for (const [id, token] of this.tokens) if (!this.store.findMembership(token.membershipId)) this.tokens.delete(id);
+    return [...this.tokens.values()];
+  }
+
+  async insert(token: WorkspaceAccessToken): Promise<void> {
+    if (!this.store.findMembership(token.membershipId)) throw new MembershipNotFound();
+    const clash = this.live().some((t) => t.id === token.id || t.hash === token.hash);
+    if (clash) throw new AccessTokenAlreadyExists();
+    this.tokens.set(token.id, token);
+  }
+
+  async findCredentialByHash(hash: string): Promise<AccessTokenCredential | null> {
+    return this.credentialOf(this.live().find((t) => t.hash === hash));
+  }
+
+  async findCredentialById(tokenId: string): Promise<AccessTokenCredential | null> {
+    return this.credentialOf(this.live().find((t) => t.id === tokenId));
+  }
+
+  private credentialOf(token: WorkspaceAccessToken | undefined): AccessTokenCredential | null {
+    const membership = token && this.store.findMembership(token.membershipId);
+    if (!token || !membership) return null;
+    return { token, userId: membership.userId, workspaceId: membership.workspaceId };
+  }
+
+  async listByMembership(membershipId: string): Promise<WorkspaceAccessToken[]> {
+    return this.live()
+      .filter((token) => token.membershipId === membershipId)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  }
+
+  async delete(tokenId: string, membershipId: string): Promise<boolean> {
+    const token = this.live().find((t) => t.id === tokenId);
+    if (!token || token.membershipId !== membershipId) return false;
+    return this.tokens.delete(tokenId);
+  }
+}

@@ -1,0 +1,9 @@
+import { accessTokenOrmEntities } from './access-tokens/access-tokens.module.js';
+import { userOrmEntities } from './users/users.module.js';
+import { workspaceOrmEntities } from './workspaces/workspaces.module.js';
+
+/**
+ * Every module's ORM entities, for the TypeORM CLI and for repository tests. The application loads
+ * the same ones from its modules (TypeOrmModule.forFeature); a test checks that the two agree.
+ */
+export const ormEntities = [...workspaceOrmEntities, ...accessTokenOrmEntities, ...userOrmEntities];

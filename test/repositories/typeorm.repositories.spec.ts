@@ -1,0 +1,24 @@
+import { AccessTokenCredentialCache } from '../../src/access-tokens/infrastructure/access-token-credential-cache.js';
+import { CascadedTokenDeletionSubscriber } from '../../src/access-tokens/infrastructure/cascaded-token-deletion.subscriber.js';
+import { TypeOrmWorkspaceAccessTokenRepository } from '../../src/access-tokens/infrastructure/typeorm-workspace-access-token.repository.js';
+import type { AppConfig } from '../../src/config/app-config.js';
+import { Database } from '../../src/database/database.js';
+import { TypeOrmWorkspaceRepository } from '../../src/workspaces/infrastructure/typeorm-workspace.repository.js';
+import { openTestDataSource } from '../support/test-database.js';
+import { describeWorkspaceRepositoryContract } from './workspace-repositories.contract.js';
+
+describeWorkspaceRepositoryContract('TypeORM repositories', async () => {
+  const dataSource = await openTestDataSource();
+  const db = new Database(dataSource);
+  // Active, as on PostgreSQL: every contract case then also holds with credentials remembered.
+  const cache = new AccessTokenCredentialCache({ accessTokenCacheSeconds: 60 } as AppConfig);
+  cache.activate();
+  new CascadedTokenDeletionSubscriber(dataSource, cache);
+  return {
+    repositories: {
+      workspaces: new TypeOrmWorkspaceRepository(db),
+      tokens: new TypeOrmWorkspaceAccessTokenRepository(db, cache),
+    },
+    close: () => dataSource.destroy(),
+  };
+});
