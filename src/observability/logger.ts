@@ -36,7 +36,9 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat
         ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } }
         : undefined,
   };
-  return destination && config.logFormat === 'json' ? pino(options, destination) : pino(options);
+  if (config.logFormat === 'pretty') return pino(options);
+  // Written synchronously: lines reach the output in the order they were logged, also at exit.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }
 
 /** Nest's logger on top of pino, so that framework messages are the same JSON lines. */
