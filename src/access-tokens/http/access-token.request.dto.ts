@@ -21,7 +21,7 @@ export class CreateWorkspaceAccessTokenRequestDto {
 }
 
 @ApiSchema({ name: 'LookupWorkspaceAccessTokenCommand' })
-export class LookupWorkspaceAccessTokenCommandDto {
+export class LookupWorkspaceAccessTokenRequestDto {
   @ApiProperty({ type: 'string', minLength: 1, title: 'Accesstoken' })
   @Required()
   @IsStringValue()
@@ -29,7 +29,7 @@ export class LookupWorkspaceAccessTokenCommandDto {
   accessToken: string;
 }
 
-export class AccessTokenParams {
+export class AccessTokenParamsDto {
   @IsUuidValue()
   workspace_id: string;
 

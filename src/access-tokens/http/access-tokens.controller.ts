@@ -10,14 +10,14 @@ import { CreateAccessTokenUseCase } from '../application/create-access-token.use
 import { DeleteAccessTokenUseCase } from '../application/delete-access-token.use-case.js';
 import { ListAccessTokensUseCase } from '../application/list-access-tokens.use-case.js';
 import { LookupAccessTokenUseCase } from '../application/lookup-access-token.use-case.js';
-import { AccessTokenParams, CreateWorkspaceAccessTokenRequestDto, LookupWorkspaceAccessTokenCommandDto } from './access-token.request.dto.js';
+import { AccessTokenParamsDto, CreateWorkspaceAccessTokenRequestDto, LookupWorkspaceAccessTokenRequestDto } from './access-token.request.dto.js';
 import {
   AccessTokenResponseDto,
   CreateWorkspaceAccessTokenResponseDto,
   ListAccessTokenResponseDto,
   LookupWorkspaceAccessTokenResponseDto,
 } from './access-token.response.dto.js';
-import { WORKSPACE_ID_PARAM, WorkspaceIdParams } from '../../workspaces/http/workspace.request.dto.js';
+import { WORKSPACE_ID_PARAM, WorkspaceIdParamsDto } from '../../workspaces/http/workspace.request.dto.js';
 import { Idempotent } from '../../idempotency/idempotent.decorator.js';
 
 /** The caller's own access tokens in a workspace. */
@@ -41,7 +41,7 @@ export class AccessTokensController {
   @ApiCreatedResponse({ type: CreateWorkspaceAccessTokenResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(401, 404, 422)
   async create(
-    @Param() params: WorkspaceIdParams,
+    @Param() params: WorkspaceIdParamsDto,
     @Body() body: CreateWorkspaceAccessTokenRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<CreateWorkspaceAccessTokenResponseDto> {
@@ -58,7 +58,7 @@ export class AccessTokensController {
   @ApiOperation({ operationId: 'list_access_tokens_api_v1_workspaces__workspace_id__access_tokens_get', summary: 'List Access Tokens' })
   @ApiOkResponse({ type: [ListAccessTokenResponseDto], description: 'Successful Response' })
   @ApiErrorResponses(401, 404, 422)
-  async list(@Param() params: WorkspaceIdParams, @CurrentActor() actor: Actor): Promise<ListAccessTokenResponseDto[]> {
+  async list(@Param() params: WorkspaceIdParamsDto, @CurrentActor() actor: Actor): Promise<ListAccessTokenResponseDto[]> {
     const tokens = await this.listTokens.execute({ actor, workspaceId: params.workspace_id });
     return tokens.map((token) => ListAccessTokenResponseDto.from(token));
   }
@@ -70,12 +70,12 @@ export class AccessTokensController {
     summary: 'Lookup Workspace Access Token ID',
     description: 'Converts a workspace access token (raw, or base64 as in the Authorization header) into its id within the workspace.',
   })
-  @ApiBody({ type: LookupWorkspaceAccessTokenCommandDto, required: true })
+  @ApiBody({ type: LookupWorkspaceAccessTokenRequestDto, required: true })
   @ApiOkResponse({ type: LookupWorkspaceAccessTokenResponseDto, description: 'Access token ID lookup successful.' })
   @ApiErrorResponses(401, 403, 404, 422)
   async lookup(
-    @Param() params: WorkspaceIdParams,
-    @Body() body: LookupWorkspaceAccessTokenCommandDto,
+    @Param() params: WorkspaceIdParamsDto,
+    @Body() body: LookupWorkspaceAccessTokenRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<LookupWorkspaceAccessTokenResponseDto> {
     const accessTokenId = await this.lookupToken.execute({
@@ -95,7 +95,7 @@ export class AccessTokensController {
   @ApiParam({ name: 'token_id', schema: { type: 'string', format: 'uuid4', title: 'Token Id' } })
   @ApiNoContentResponse({ description: 'Successful Response' })
   @ApiErrorResponses(401, 404, 422)
-  async delete(@Param() params: AccessTokenParams, @CurrentActor() actor: Actor): Promise<void> {
+  async delete(@Param() params: AccessTokenParamsDto, @CurrentActor() actor: Actor): Promise<void> {
     await this.deleteToken.execute({ actor, workspaceId: params.workspace_id, tokenId: params.token_id });
   }
 }

@@ -22,10 +22,6 @@ export class AccessTokenCredentialCache {
     this.ttlMs = config.accessTokenCacheSeconds * 1000;
   }
 
-  get enabled(): boolean {
-    return this.active;
-  }
-
   get(hash: string): AccessTokenCredential | undefined {
     if (!this.active) return undefined;
     const entry = this.entries.get(hash);

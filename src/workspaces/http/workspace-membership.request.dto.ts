@@ -35,7 +35,7 @@ export class CreateWorkspaceMembershipRequestDto {
 
 export const MEMBERSHIP_EXPANSIONS = ['user', 'workspace'] as const;
 
-export class ListWorkspaceMembershipsQuery {
+export class ListWorkspaceMembershipsQueryDto {
   @ApiPropertyOptional({ anyOf: [{ type: 'array', items: { type: 'string' } }, { type: 'null' }], title: 'User Id' })
   @AsList()
   @EachString()
@@ -55,7 +55,7 @@ export class ListWorkspaceMembershipsQuery {
   expand?: ('user' | 'workspace')[];
 }
 
-export class WorkspaceMembershipIdParams {
+export class WorkspaceMembershipIdParamsDto {
   @IsUuidValue()
   workspace_membership_id: string;
 }

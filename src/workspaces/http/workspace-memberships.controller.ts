@@ -9,8 +9,8 @@ import { ListWorkspaceMembershipsUseCase } from '../application/list-workspace-m
 import { RemoveWorkspaceMembershipUseCase } from '../application/remove-workspace-membership.use-case.js';
 import {
   CreateWorkspaceMembershipRequestDto,
-  ListWorkspaceMembershipsQuery,
-  WorkspaceMembershipIdParams,
+  ListWorkspaceMembershipsQueryDto,
+  WorkspaceMembershipIdParamsDto,
 } from './workspace-membership.request.dto.js';
 import {
   CreateWorkspaceMembershipResponseDto,
@@ -55,7 +55,7 @@ export class WorkspaceMembershipsController {
   @ApiOkResponse({ type: WorkspaceMembershipsListResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(401, 422)
   async list(
-    @Query() query: ListWorkspaceMembershipsQuery,
+    @Query() query: ListWorkspaceMembershipsQueryDto,
     @CurrentActor() actor: Actor,
   ): Promise<WorkspaceMembershipsListResponseDto> {
     const expand = new Set(query.expand ?? []);
@@ -81,7 +81,7 @@ export class WorkspaceMembershipsController {
   @ApiParam({ name: 'workspace_membership_id', schema: { type: 'string', format: 'uuid4', title: 'Workspace Membership Id' } })
   @ApiNoContentResponse({ description: 'Successful Response' })
   @ApiErrorResponses(401, 403, 404, 409, 422)
-  async delete(@Param() params: WorkspaceMembershipIdParams, @CurrentActor() actor: Actor): Promise<void> {
+  async delete(@Param() params: WorkspaceMembershipIdParamsDto, @CurrentActor() actor: Actor): Promise<void> {
     await this.removeMembership.execute({ actor, membershipId: params.workspace_membership_id });
   }
 }

@@ -57,14 +57,14 @@ export class UpdateWorkspaceNameRequestDto {
 /** The `workspace_id` path parameter, as the contract documents it. */
 export const WORKSPACE_ID_PARAM = { name: 'workspace_id', schema: { type: 'string', format: 'uuid4', title: 'Workspace Id' } } as const;
 
-export class WorkspaceIdParams {
+export class WorkspaceIdParamsDto {
   @IsUuidValue()
   workspace_id: string;
 }
 
 export const EXPAND_WORKSPACE_MEMBERSHIPS = 'workspaceMemberships';
 
-export class ExpandWorkspaceMembershipsQuery {
+export class ExpandWorkspaceMembershipsQueryDto {
   @ApiPropertyOptional({ anyOf: [{ enum: [EXPAND_WORKSPACE_MEMBERSHIPS], type: 'string' }, { type: 'null' }], title: 'Expand' })
   @OneOf([EXPAND_WORKSPACE_MEMBERSHIPS], 'literal_error')
   expand?: string;
@@ -72,7 +72,7 @@ export class ExpandWorkspaceMembershipsQuery {
 
 export const WORKSPACE_PAGE_MAX = 100;
 
-export class ListWorkspacesQuery {
+export class ListWorkspacesQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: WORKSPACE_PAGE_MAX, default: 20, title: 'Limit' })
   @AsInteger()
   @IntegerValue(1, WORKSPACE_PAGE_MAX)

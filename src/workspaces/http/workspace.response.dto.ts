@@ -108,7 +108,7 @@ export class WorkspaceMembershipDto extends MembershipDto {
 /** A workspace, with its memberships only when asked for (`expand=workspaceMemberships`), else null. */
 @ApiSchema({ name: 'UpdateWorkspaceNameResponseDto' })
 @ApiExtraModels(WorkspaceMembershipDto)
-export class UpdateWorkspaceNameResponseDto extends ResourceDto {
+export class WorkspaceResponseDto extends ResourceDto {
   @ApiProperty({ type: 'string', title: 'Name' })
   name: string;
 
@@ -118,8 +118,8 @@ export class UpdateWorkspaceNameResponseDto extends ResourceDto {
   })
   memberships: WorkspaceMembershipDto[] | null;
 
-  static from(workspace: Workspace, withMemberships: boolean): UpdateWorkspaceNameResponseDto {
-    const dto = new UpdateWorkspaceNameResponseDto();
+  static from(workspace: Workspace, withMemberships: boolean): WorkspaceResponseDto {
+    const dto = new WorkspaceResponseDto();
     dto.assignResource(workspace);
     dto.name = workspace.name;
     dto.memberships = withMemberships ? workspace.memberships.map((membership) => WorkspaceMembershipDto.from(membership)) : null;

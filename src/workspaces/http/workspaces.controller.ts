@@ -23,15 +23,15 @@ import { WorkspaceListCursor } from './workspace-list-cursor.js';
 import {
   CreateWorkspaceRequestDto,
   EXPAND_WORKSPACE_MEMBERSHIPS,
-  ExpandWorkspaceMembershipsQuery,
-  ListWorkspacesQuery,
+  ExpandWorkspaceMembershipsQueryDto,
+  ListWorkspacesQueryDto,
   UpdateWorkspaceNameRequestDto,
   WORKSPACE_ID_PARAM,
-  WorkspaceIdParams,
+  WorkspaceIdParamsDto,
 } from './workspace.request.dto.js';
 import {
   CreateWorkspaceResponseDto,
-  UpdateWorkspaceNameResponseDto,
+  WorkspaceResponseDto,
   WorkspaceDto,
   WorkspaceListResponseDto,
 } from './workspace.response.dto.js';
@@ -79,7 +79,7 @@ export class WorkspacesController {
   })
   @ApiOkResponse({ type: WorkspaceListResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(401, 422)
-  async list(@Query() query: ListWorkspacesQuery, @CurrentActor() actor: Actor): Promise<WorkspaceListResponseDto> {
+  async list(@Query() query: ListWorkspacesQueryDto, @CurrentActor() actor: Actor): Promise<WorkspaceListResponseDto> {
     const after = query.cursor === undefined ? undefined : WorkspaceListCursor.decode(query.cursor);
     if (after === null) {
       throw new RequestValidationError([{ loc: ['query', 'cursor'], msg: 'Invalid cursor: use a nextCursor this service returned', type: 'value_error' }]);
@@ -94,31 +94,31 @@ export class WorkspacesController {
   @Get(':workspace_id')
   @ApiOperation({ operationId: 'get_workspace_api_v1_workspaces__workspace_id__get', summary: 'Get Workspace', description: 'Beyond the reference API.' })
   @ApiParam(WORKSPACE_ID_PARAM)
-  @ApiOkResponse({ type: UpdateWorkspaceNameResponseDto, description: 'Successful Response' })
+  @ApiOkResponse({ type: WorkspaceResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(401, 404, 422)
   async get(
-    @Param() params: WorkspaceIdParams,
-    @Query() query: ExpandWorkspaceMembershipsQuery,
+    @Param() params: WorkspaceIdParamsDto,
+    @Query() query: ExpandWorkspaceMembershipsQueryDto,
     @CurrentActor() actor: Actor,
-  ): Promise<UpdateWorkspaceNameResponseDto> {
+  ): Promise<WorkspaceResponseDto> {
     const workspace = await this.getWorkspace.execute({ actor, workspaceId: params.workspace_id });
-    return UpdateWorkspaceNameResponseDto.from(workspace, query.expand === EXPAND_WORKSPACE_MEMBERSHIPS);
+    return WorkspaceResponseDto.from(workspace, query.expand === EXPAND_WORKSPACE_MEMBERSHIPS);
   }
 
   @Patch(':workspace_id')
   @ApiOperation({ operationId: 'update_workspace_name_api_v1_workspaces__workspace_id__patch', summary: 'Update Workspace Name' })
   @ApiParam(WORKSPACE_ID_PARAM)
   @ApiBody({ type: UpdateWorkspaceNameRequestDto, required: true })
-  @ApiOkResponse({ type: UpdateWorkspaceNameResponseDto, description: 'Successful Response' })
+  @ApiOkResponse({ type: WorkspaceResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(401, 403, 404, 422)
   async rename(
-    @Param() params: WorkspaceIdParams,
-    @Query() query: ExpandWorkspaceMembershipsQuery,
+    @Param() params: WorkspaceIdParamsDto,
+    @Query() query: ExpandWorkspaceMembershipsQueryDto,
     @Body() body: UpdateWorkspaceNameRequestDto,
     @CurrentActor() actor: Actor,
-  ): Promise<UpdateWorkspaceNameResponseDto> {
+  ): Promise<WorkspaceResponseDto> {
     const workspace = await this.renameWorkspace.execute({ actor, workspaceId: params.workspace_id, name: body.name });
-    return UpdateWorkspaceNameResponseDto.from(workspace, query.expand === EXPAND_WORKSPACE_MEMBERSHIPS);
+    return WorkspaceResponseDto.from(workspace, query.expand === EXPAND_WORKSPACE_MEMBERSHIPS);
   }
 
   @Delete(':workspace_id')
@@ -127,7 +127,7 @@ export class WorkspacesController {
   @ApiParam(WORKSPACE_ID_PARAM)
   @ApiNoContentResponse({ description: 'Successful Response' })
   @ApiErrorResponses(401, 403, 404, 422)
-  async delete(@Param() params: WorkspaceIdParams, @CurrentActor() actor: Actor): Promise<void> {
+  async delete(@Param() params: WorkspaceIdParamsDto, @CurrentActor() actor: Actor): Promise<void> {
     await this.deleteWorkspace.execute({ actor, workspaceId: params.workspace_id });
   }
 }
