@@ -37,9 +37,7 @@ export class CreateWorkspaces1764270000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         expires_at timestamptz
       )`);
-    await queryRunner.query(
-      `CREATE INDEX workspace_access_tokens_membership_id_idx ON workspace_access_tokens (membership_id)`,
-    );
+    await queryRunner.query(`CREATE INDEX workspace_access_tokens_membership_id_idx ON workspace_access_tokens (membership_id)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

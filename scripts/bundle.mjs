@@ -33,14 +33,17 @@ const result = await build({
     '@nestjs/platform-express',
     'class-transformer/storage',
   ],
-  banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);",
+  },
 });
 
 // keepNames wraps every named function expression in __name(), which redefines `name` each time the
 // expression runs, also where it already has that name: per request, inside Nest, Fastify and
 // class-validator (about 5% of a create's CPU). Only rename when the name differs.
 const HELPER = 'var __name = (target, value) => __defProp(target, "name", { value, configurable: true });';
-const LEAN_HELPER = 'var __name = (target, value) => target.name === value ? target : __defProp(target, "name", { value, configurable: true });';
+const LEAN_HELPER =
+  'var __name = (target, value) => target.name === value ? target : __defProp(target, "name", { value, configurable: true });';
 const [output] = result.outputFiles;
 if (!output.text.includes(HELPER)) throw new Error(`${OUTFILE}: esbuild's __name helper changed; update scripts/bundle.mjs`);
 writeFileSync(OUTFILE, output.text.replace(HELPER, LEAN_HELPER));

@@ -10,7 +10,7 @@ import { ShutdownState } from './health/shutdown-state.js';
 import { acceptJsonBodiesOnly } from './common/http/json-body-parser.js';
 import { securityHeaders } from './common/http/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
-import { LoggablePaths } from './observability/log-safety.js';
+import { LoggablePaths } from './common/log-safety.js';
 import { createRootLogger, PinoNestLogger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
 import { registerRequestHooks, RequestLogController, requestIdOf } from './observability/request-hooks.js';
@@ -94,7 +94,10 @@ const CLIENT_ERROR_STATUS: Record<string, number> = {
 function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, logger: Logger): void {
   const status = CLIENT_ERROR_STATUS[error.code ?? ''] ?? 400;
   const gone = error.code === 'ECONNRESET' || !socket.writable;
-  logger.warn({ status: gone ? undefined : status, code: error.code }, gone ? 'client connection reset' : 'client error answered by the server');
+  logger.warn(
+    { status: gone ? undefined : status, code: error.code },
+    gone ? 'client connection reset' : 'client error answered by the server',
+  );
   if (gone) return void socket.destroy();
   const body = JSON.stringify({ detail: STATUS_CODES[status] });
   socket.end(

@@ -6,7 +6,7 @@ import { UnauthenticatedError } from '../common/domain-error.js';
 import type { Actor } from '../workspaces/domain/actor.js';
 import { NotAuthenticated } from './auth.errors.js';
 import { AuthenticationFailureLimiter } from './authentication-failure-limiter.js';
-import { IS_PUBLIC } from './public.decorator.js';
+import { IS_PUBLIC } from '../common/http/public.decorator.js';
 
 /** What the strategies read of a request: its headers. */
 export interface CredentialsView {
@@ -54,12 +54,13 @@ export class AuthenticationGuard implements CanActivate {
 
 function authenticate(view: CredentialsView): Promise<Actor> {
   return new Promise((resolve, reject) => {
-    const run = passport.authenticate(STRATEGIES, { session: false }, (error: unknown, principal: Actor | false) => {
-      if (error) return reject(error);
-      if (!principal) return reject(new NotAuthenticated());
-      resolve(principal);
-    });
-    run(view, {}, reject);
+    const fail = (error: unknown) => reject(error instanceof Error ? error : new Error(String(error)));
+    const run = passport.authenticate(STRATEGIES, { session: false }, (error: unknown, actor: Actor | false) => {
+      if (error) return fail(error);
+      if (!actor) return reject(new NotAuthenticated());
+      resolve(actor);
+    }) as (request: CredentialsView, response: object, next: (error: unknown) => void) => void;
+    run(view, {}, fail);
   });
 }
 

@@ -25,7 +25,9 @@ export class JoseBearerTokenVerifier extends BearerTokenVerifier {
       this.verifySignature = async (token) => (await jwtVerify(token, keys, { ...checks, algorithms: ['RS256', 'ES256'] })).payload;
     } else {
       // Imported once: passing raw bytes would make jose import the key again on every request.
-      const key = crypto.subtle.importKey('raw', new TextEncoder().encode(jwt.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+      const key = crypto.subtle.importKey('raw', new TextEncoder().encode(jwt.secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+        'verify',
+      ]);
       this.verifySignature = async (token) => (await jwtVerify(token, await key, { ...checks, algorithms: ['HS256'] })).payload;
     }
   }
@@ -44,7 +46,8 @@ export class JoseBearerTokenVerifier extends BearerTokenVerifier {
 
 function translate(error: unknown): Error {
   if (error instanceof errors.JWTExpired) return new InvalidBearerToken('expired');
-  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') return new InvalidBearerToken('expiry');
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing')
+    return new InvalidBearerToken('expiry');
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return new IdentityProviderUnavailable();
   if (error instanceof errors.JOSEError) return new InvalidBearerToken('invalid');
   // A JWKS that cannot be fetched surfaces as fetch's network error (compared by name: it may come from another realm).

@@ -60,7 +60,10 @@ describe('loadConfig', () => {
     [{ AUTH_JWKS_URL: 'https://idp/jwks' }, 'AUTH_ISSUER is required with AUTH_JWKS_URL'],
     [{ AUTH_JWKS_URL: 'https://idp/jwks', AUTH_JWT_SECRET: SECRET }, 'set either AUTH_JWKS_URL or AUTH_JWT_SECRET, not both'],
     [{ NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET }, 'DATABASE_URL is required in production'],
-    [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' }, 'AUTH_JWKS_URL (with AUTH_ISSUER and AUTH_AUDIENCE) or AUTH_JWT_SECRET is required in production'],
+    [
+      { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' },
+      'AUTH_JWKS_URL (with AUTH_ISSUER and AUTH_AUDIENCE) or AUTH_JWT_SECRET is required in production',
+    ],
   ])('refuses %j, naming the variable', (env, message) => {
     expect(problemsOf(env)).toContain(message);
   });
@@ -104,7 +107,7 @@ describe('loadConfig', () => {
     });
   });
 
-  it('takes pino\'s level names too', () => {
+  it("takes pino's level names too", () => {
     expect(loadConfig({ LOG_LEVEL: 'info' }).logLevel).toBe('log');
     expect(loadConfig({ LOG_LEVEL: 'trace' }).logLevel).toBe('verbose');
     expect(loadConfig({ LOG_LEVEL: 'fatal' }).logLevel).toBe('fatal');

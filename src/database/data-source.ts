@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DataSource, MigrationExecutor, type DataSourceOptions, type MixedList } from 'typeorm';
+import { DataSource, MigrationExecutor, type DataSourceOptions } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
 import { migrations } from '../../migrations/index.js';
 import type { DatabaseConfig } from '../config/app-config.js';
@@ -12,7 +12,7 @@ import { GuardedPool } from './postgres-pool.js';
 /** How much later than PostgreSQL's statement timeout the client gives up on an answer. */
 const CLIENT_TIMEOUT_MARGIN_MS = 1_000;
 
-type Entities = MixedList<Function>;
+type Entities = NonNullable<DataSourceOptions['entities']>;
 
 /**
  * The one description of the database, used by the application and by the migration commands.

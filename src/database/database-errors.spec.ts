@@ -6,7 +6,8 @@ const failed = (code: string) => new QueryFailedError('SELECT 1', [], Object.ass
 describe('isDatabaseUnavailable', () => {
   it('is true for a database that gave up waiting or went away: the transaction was rolled back, a retry may succeed', () => {
     // statement timeout, lock timeout, idle-in-transaction timeout, deadlock, serialization, shutdown, connection failure
-    for (const code of ['57014', '55P03', '25P03', '40P01', '40001', '57P01', '08006']) expect(isDatabaseUnavailable(failed(code))).toBe(true);
+    for (const code of ['57014', '55P03', '25P03', '40P01', '40001', '57P01', '08006'])
+      expect(isDatabaseUnavailable(failed(code))).toBe(true);
     expect(isDatabaseUnavailable(new Error('Query read timeout'))).toBe(true);
     // The connection was lost under a transaction; TypeORM then refuses the transaction's next query.
     expect(isDatabaseUnavailable(new QueryRunnerAlreadyReleasedError())).toBe(true);

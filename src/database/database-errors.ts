@@ -32,7 +32,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
     const { code, message } = current as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.includes(code) || code.startsWith('08') || UNAVAILABLE_SYSTEM_CODES.includes(code))) {
+    if (
+      typeof code === 'string' &&
+      (UNAVAILABLE_SQLSTATES.includes(code) || code.startsWith('08') || UNAVAILABLE_SYSTEM_CODES.includes(code))
+    ) {
       return true;
     }
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;

@@ -48,7 +48,7 @@ describe('PglitePool', () => {
   it('supports the callback form TypeORM uses', async () => {
     const rows = await new Promise<unknown[]>((resolve, reject) =>
       pool.connect((err, client, release) => {
-        if (err || !client || !release) return reject(err);
+        if (err || !client || !release) return reject(err ?? new Error('no client'));
         client.query('SELECT 1 AS one').then((r) => {
           release();
           resolve(r.rows);

@@ -40,7 +40,7 @@ export class PglitePool extends EventEmitter {
     const acquired = this.acquire();
     if (!callback) return acquired;
     acquired.then(
-      (client) => callback(undefined, client, () => client.release()),
+      (client) => callback(undefined, client, () => void client.release()),
       (err: Error) => callback(err),
     );
   }
@@ -59,7 +59,10 @@ export class PglitePool extends EventEmitter {
     this.ended = true;
     const closing = this.queue.then(() => this.db.close());
     if (!callback) return closing;
-    closing.then(() => callback(), (err: Error) => callback(err));
+    closing.then(
+      () => callback(),
+      (err: Error) => callback(err),
+    );
   }
 
   private async acquire(): Promise<PgliteClient> {

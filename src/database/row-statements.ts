@@ -20,7 +20,7 @@ export async function insertRows(manager: EntityManager, batches: readonly RowBa
       const metadata = manager.connection.getMetadata(batch.target);
       const columns = storedColumns(metadata);
       const arrays = columns.map((column) => {
-        parameters.push(batch.rows.map((row) => column.getEntityValue(row) ?? null));
+        parameters.push(batch.rows.map((row): unknown => column.getEntityValue(row) ?? null));
         return `$${parameters.length}::${arrayType(column)}`;
       });
       const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
@@ -31,7 +31,12 @@ export async function insertRows(manager: EntityManager, batches: readonly RowBa
 }
 
 /** The columns of a row that differ between two versions of it (Dates by their time). */
-export function changedColumns(target: EntityTarget<ObjectLiteral>, manager: EntityManager, before: ObjectLiteral, after: ObjectLiteral): ObjectLiteral {
+export function changedColumns(
+  target: EntityTarget<ObjectLiteral>,
+  manager: EntityManager,
+  before: ObjectLiteral,
+  after: ObjectLiteral,
+): ObjectLiteral {
   const changes: ObjectLiteral = {};
   for (const column of storedColumns(manager.connection.getMetadata(target))) {
     const a: unknown = column.getEntityValue(before);

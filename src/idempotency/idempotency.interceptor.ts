@@ -3,7 +3,9 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { Idempotency, type IdempotencyOptions } from './idempotency.js';
-import { IDEMPOTENCY_OPTIONS } from './idempotent.decorator.js';
+
+/** Where @Idempotent() keeps its options on the handler. */
+export const IDEMPOTENCY_OPTIONS = Symbol('idempotency-options');
 
 /**
  * Applied by @Idempotent() to its route only. A request without `Idempotency-Key` goes straight to the

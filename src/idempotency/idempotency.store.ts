@@ -24,7 +24,7 @@ export class IdempotencyStore {
    */
   async claim(scope: string, key: string, fingerprint: string, ttlHours: number): Promise<StoredResponse | null> {
     await this.db.manager.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND expires_at <= now()`, [scope, key]);
-    const inserted = await this.db.manager.query(
+    const inserted = await this.db.manager.query<unknown[]>(
       `INSERT INTO idempotency_keys (scope, key, request_fingerprint, status_code, expires_at)
        VALUES ($1, $2, $3, 0, now() + make_interval(hours => $4))
        ON CONFLICT (scope, key) DO NOTHING
@@ -32,10 +32,9 @@ export class IdempotencyStore {
       [scope, key, fingerprint, ttlHours],
     );
     if (inserted.length > 0) return null;
-    const [row] = await this.db.manager.query(
-      `SELECT request_fingerprint, status_code, response_body, location FROM idempotency_keys WHERE scope = $1 AND key = $2`,
-      [scope, key],
-    );
+    const [row] = await this.db.manager.query<
+      { request_fingerprint: string; status_code: number; response_body: unknown; location: string | null }[]
+    >(`SELECT request_fingerprint, status_code, response_body, location FROM idempotency_keys WHERE scope = $1 AND key = $2`, [scope, key]);
     return { fingerprint: row.request_fingerprint, statusCode: row.status_code, body: row.response_body, location: row.location };
   }
 
@@ -48,7 +47,9 @@ export class IdempotencyStore {
 
   /** Forgets expired records; returns how many. */
   async sweep(): Promise<number> {
-    const [, affected] = await this.db.manager.query(`DELETE FROM idempotency_keys WHERE expires_at <= now()`);
+    const [, affected] = await this.db.manager.query<[unknown, number | undefined]>(
+      `DELETE FROM idempotency_keys WHERE expires_at <= now()`,
+    );
     return Number(affected ?? 0);
   }
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../workspaces/domain/actor.js';
 import { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
 import { RequestValidationError } from '../common/validation/validation-issue.js';
@@ -34,12 +33,7 @@ export class Idempotency {
     private readonly config: AppConfig,
   ) {}
 
-  async run<T>(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    work: () => Promise<T>,
-    options: IdempotencyOptions = {},
-  ): Promise<T> {
+  async run<T>(request: FastifyRequest, reply: FastifyReply, work: () => Promise<T>, options: IdempotencyOptions = {}): Promise<T> {
     const key = request.headers['idempotency-key'];
     if (key === undefined) return work();
     if (typeof key !== 'string' || !VALID_KEY.test(key)) {
@@ -47,7 +41,7 @@ export class Idempotency {
         { loc: ['header', 'idempotency-key'], msg: 'Idempotency-Key must be 1 to 255 visible ASCII characters', type: 'value_error' },
       ]);
     }
-    const scope = scopeOf((request as FastifyRequest & { user: Actor }).user);
+    const scope = scopeOf((request as FastifyRequest & { user: Caller }).user);
     const fingerprint = fingerprintOf(request);
 
     return this.db.transaction(async () => {
@@ -55,7 +49,11 @@ export class Idempotency {
       if (first) {
         if (first.fingerprint !== fingerprint) {
           throw new RequestValidationError([
-            { loc: ['header', 'idempotency-key'], msg: 'This Idempotency-Key was already used with a different request', type: 'value_error' },
+            {
+              loc: ['header', 'idempotency-key'],
+              msg: 'This Idempotency-Key was already used with a different request',
+              type: 'value_error',
+            },
           ]);
         }
         if (options.responseHasSecret) throw new IdempotencyKeyAlreadyUsed();
@@ -75,11 +73,18 @@ export class Idempotency {
   }
 }
 
+/** What idempotency needs to know of the authenticated caller (the Actor that authentication left on the request). */
+interface Caller {
+  userId: string;
+  /** Set when the credential acts in one workspace only. */
+  restrictedToWorkspaceId?: string;
+}
+
 /**
  * Keys belong to a caller and the reach of its credential: a workspace access token never gets the
  * replay of what the same user's bearer token (or a token of another workspace) was answered.
  */
-function scopeOf(actor: Actor): string {
+function scopeOf(actor: Caller): string {
   return actor.restrictedToWorkspaceId === undefined
     ? `user:${actor.userId}`
     : `workspace:${actor.restrictedToWorkspaceId}:user:${actor.userId}`;

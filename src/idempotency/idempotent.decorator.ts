@@ -1,9 +1,7 @@
 import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { IdempotencyOptions } from './idempotency.js';
-import { IdempotencyInterceptor } from './idempotency.interceptor.js';
-
-export const IDEMPOTENCY_OPTIONS = Symbol('idempotency-options');
+import { IDEMPOTENCY_OPTIONS, IdempotencyInterceptor } from './idempotency.interceptor.js';
 
 /**
  * The one switch that makes a creating route honour `Idempotency-Key`: it documents the header and

@@ -1,9 +1,16 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { AppConfig, LogLevel } from '../config/app-config.js';
-import { safeError, withoutValues } from './log-safety.js';
+import { safeError, withoutValues } from '../common/log-safety.js';
 
-const PINO_LEVEL: Record<LogLevel, string> = { fatal: 'fatal', error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
+const PINO_LEVEL: Record<LogLevel, string> = {
+  fatal: 'fatal',
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'trace',
+};
 
 /** Never written to a log, wherever they appear in a logged object. */
 const REDACTED = [

@@ -12,11 +12,13 @@ describe('Authentication limits', () => {
     });
     afterAll(async () => t.close());
 
-    const from = (remoteAddress: string, headers: Record<string, string>) => t.app.inject({ method: 'GET', url: URL, headers, remoteAddress });
+    const from = (remoteAddress: string, headers: Record<string, string>) =>
+      t.app.inject({ method: 'GET', url: URL, headers, remoteAddress });
 
     it('refuses a client with 429 and Retry-After once it failed 30 times, before looking at its credentials', async () => {
       const statuses: number[] = [];
-      for (let i = 0; i < 30; i++) statuses.push((await from('10.0.0.1', i % 2 ? basic(`wsat_${'x'.repeat(43)}`) : { authorization: 'Bearer nonsense' })).statusCode);
+      for (let i = 0; i < 30; i++)
+        statuses.push((await from('10.0.0.1', i % 2 ? basic(`wsat_${'x'.repeat(43)}`) : { authorization: 'Bearer nonsense' })).statusCode);
       expect(statuses).toEqual(Array(30).fill(401));
 
       const refused = await from('10.0.0.1', await bearer('valid-but-late'));
@@ -39,7 +41,11 @@ describe('Authentication limits', () => {
   it('AUTH_REQUIRE_EXP=false accepts tokens without exp, for identity providers that omit it', async () => {
     const t = await startTestApp({ AUTH_REQUIRE_EXP: 'false' });
     try {
-      const response = await t.request({ method: 'GET', url: URL, headers: { authorization: `Bearer ${await bearerToken('no-exp', { expiresIn: null })}` } });
+      const response = await t.request({
+        method: 'GET',
+        url: URL,
+        headers: { authorization: `Bearer ${await bearerToken('no-exp', { expiresIn: null })}` },
+      });
       expect(response.status).toBe(200);
     } finally {
       await t.close();

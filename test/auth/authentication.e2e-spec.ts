@@ -56,7 +56,11 @@ describe('Authentication (HS256 secret and workspace access tokens)', () => {
         /invalid_token/,
       ));
     it('a token without an expiry (exp), which would never expire', async () =>
-      expect401({ authorization: `Bearer ${await bearerToken('no-exp', { expiresIn: null })}` }, 'The bearer token has no expiry (exp)', /invalid_token/));
+      expect401(
+        { authorization: `Bearer ${await bearerToken('no-exp', { expiresIn: null })}` },
+        'The bearer token has no expiry (exp)',
+        /invalid_token/,
+      ));
     it('an unsigned token (alg none)', () => {
       const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(`{"sub":"u","exp":${Math.floor(Date.now() / 1000) + 60}}`).toString('base64url')}.`;
       return expect401({ authorization: `Bearer ${unsigned}` }, 'Invalid bearer token', /invalid_token/);
@@ -70,8 +74,7 @@ describe('Authentication (HS256 secret and workspace access tokens)', () => {
       return expect401({ authorization: `Bearer ${token}` }, 'Invalid bearer token', /invalid_token/);
     });
     it('an unknown access token', () => expect401(basic('wsat_unknown'), 'Invalid access token', /^Basic realm="workspaces"$/));
-    it('Basic credentials that are not base64', () =>
-      expect401({ authorization: 'Basic ***' }, 'Invalid access token', /^Basic /));
+    it('Basic credentials that are not base64', () => expect401({ authorization: 'Basic ***' }, 'Invalid access token', /^Basic /));
     it('an expired access token', async () => {
       const { secret } = await ownerWithToken(new Date(Date.now() - 1000));
       await expect401(basic(secret), 'The access token has expired', /^Basic /);
@@ -79,8 +82,17 @@ describe('Authentication (HS256 secret and workspace access tokens)', () => {
 
     it('two Authorization headers: 400, whichever of them is valid', async () => {
       const valid = (await bearer(`two-${randomUUID()}`)).authorization;
-      for (const pair of [[valid, 'Bearer x'], ['Bearer x', valid], [valid, valid]]) {
-        const response = await t.app.inject({ method: 'POST', url: URL, headers: { 'content-type': 'application/json', authorization: pair as unknown as string }, payload: JSON.stringify(body) });
+      for (const pair of [
+        [valid, 'Bearer x'],
+        ['Bearer x', valid],
+        [valid, valid],
+      ]) {
+        const response = await t.app.inject({
+          method: 'POST',
+          url: URL,
+          headers: { 'content-type': 'application/json', authorization: pair as unknown as string },
+          payload: JSON.stringify(body),
+        });
         expect(response.statusCode).toBe(400);
         expect(JSON.parse(response.body)).toEqual({ detail: 'Send one Authorization header, not several' });
       }
@@ -101,7 +113,9 @@ describe('Authentication (HS256 secret and workspace access tokens)', () => {
       const { owner, workspaceId, secret } = await ownerWithToken();
       const response = await ownMemberships(basic(secret));
       expect(response.status).toBe(200);
-      expect(response.body.data.map((m: { userId: string; workspaceId: string }) => [m.userId, m.workspaceId])).toEqual([[owner, workspaceId]]);
+      expect(response.body.data.map((m: { userId: string; workspaceId: string }) => [m.userId, m.workspaceId])).toEqual([
+        [owner, workspaceId],
+      ]);
     });
 
     it('accepts base64 of "anything:token", as curl -u sends it', async () => {
@@ -118,7 +132,12 @@ describe('Authentication (HS256 secret and workspace access tokens)', () => {
 
     it('cannot provision a workspace for someone else', async () => {
       const { secret } = await ownerWithToken();
-      const response = await t.request({ method: 'POST', url: URL, headers: basic(secret), body: { ...body, firstMemberId: 'someone-else' } });
+      const response = await t.request({
+        method: 'POST',
+        url: URL,
+        headers: basic(secret),
+        body: { ...body, firstMemberId: 'someone-else' },
+      });
       expect(response.status).toBe(403);
     });
 
@@ -130,7 +149,9 @@ describe('Authentication (HS256 secret and workspace access tokens)', () => {
 
     it('stores only the SHA-256 hash of the secret', async () => {
       const { secret } = await ownerWithToken();
-      const rows = await t.dataSource.query('SELECT * FROM workspace_access_tokens WHERE hash = $1', [WorkspaceAccessToken.hashSecret(secret)]);
+      const rows = await t.dataSource.query('SELECT * FROM workspace_access_tokens WHERE hash = $1', [
+        WorkspaceAccessToken.hashSecret(secret),
+      ]);
       expect(rows).toHaveLength(1);
       expect(JSON.stringify(rows)).not.toContain(secret);
     });
@@ -188,8 +209,7 @@ describe('Authentication with an identity provider (JWKS, RS256/ES256, issuer an
       .setAudience(claims.aud ?? audience)
       .setExpirationTime('5m')
       .sign(key);
-  const create = (token: string) =>
-    t.request({ method: 'POST', url: URL, headers: { authorization: `Bearer ${token}` }, body });
+  const create = (token: string) => t.request({ method: 'POST', url: URL, headers: { authorization: `Bearer ${token}` }, body });
 
   it.each([
     ['RS256', () => sign(rsa, 'RS256', 'rsa', { sub: 'rs-user' }), 'rs-user'],
@@ -227,7 +247,11 @@ describe('Authentication while the identity provider is down', () => {
     });
     try {
       const { privateKey } = await generateKeyPair('RS256');
-      const token = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'rsa' }).setSubject('u').setExpirationTime('5m').sign(privateKey);
+      const token = await new SignJWT({})
+        .setProtectedHeader({ alg: 'RS256', kid: 'rsa' })
+        .setSubject('u')
+        .setExpirationTime('5m')
+        .sign(privateKey);
       const response = await unreachable.request({ method: 'POST', url: URL, headers: { authorization: `Bearer ${token}` }, body });
       expect(response.status).toBe(503);
       expect(response.body).toEqual({ detail: 'The identity provider is unavailable; try again later' });
@@ -235,5 +259,4 @@ describe('Authentication while the identity provider is down', () => {
       await unreachable.close();
     }
   });
-
 });

@@ -56,15 +56,30 @@ describe('A workspace access token stays inside its scope', () => {
     const body = { workspaceId: b.id, userId: newUserId('joiner') };
     const key = 'same-key';
 
-    const first = await t.request({ method: 'POST', url: '/api/v1/workspace-memberships', headers: { ...(await bearer(owner)), 'idempotency-key': key }, body });
+    const first = await t.request({
+      method: 'POST',
+      url: '/api/v1/workspace-memberships',
+      headers: { ...(await bearer(owner)), 'idempotency-key': key },
+      body,
+    });
     expect(first.status).toBe(200);
-    const replayAttempt = await t.request({ method: 'POST', url: '/api/v1/workspace-memberships', headers: { ...basic(tokenForA.secret), 'idempotency-key': key }, body });
+    const replayAttempt = await t.request({
+      method: 'POST',
+      url: '/api/v1/workspace-memberships',
+      headers: { ...basic(tokenForA.secret), 'idempotency-key': key },
+      body,
+    });
     expect(replayAttempt.status).toBe(404);
     expect(replayAttempt.headers['idempotent-replayed']).toBeUndefined();
     expect(replayAttempt.text).not.toContain(first.body.id);
 
     // The bearer token's own retry is still replayed.
-    const retry = await t.request({ method: 'POST', url: '/api/v1/workspace-memberships', headers: { ...(await bearer(owner)), 'idempotency-key': key }, body });
+    const retry = await t.request({
+      method: 'POST',
+      url: '/api/v1/workspace-memberships',
+      headers: { ...(await bearer(owner)), 'idempotency-key': key },
+      body,
+    });
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.body.id).toBe(first.body.id);
   });

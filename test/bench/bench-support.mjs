@@ -13,7 +13,9 @@ const SECRET = 'benchmark-secret-that-is-at-least-32-characters';
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The service as production runs it: the arguments of `npm run start:prod` (node flags and the bundle). */
-export const SERVICE_COMMAND = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).scripts['start:prod'].split(' ').slice(1);
+export const SERVICE_COMMAND = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'))
+  .scripts['start:prod'].split(' ')
+  .slice(1);
 
 export const token = (sub) =>
   new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET));
@@ -62,4 +64,3 @@ export async function startProcess(args, readyPath, env = {}) {
   const readyMs = performance.now() - started;
   return { url, child, readyMs, stop: async () => (child.kill('SIGTERM'), exited) };
 }
-

@@ -63,7 +63,12 @@ async function measureCreate(db, server, userId, authorization) {
   await sleep(1_000);
   const stored = (await workspacesOf(db, userId)) - before;
   const abandoned = figures.sent - figures.total;
-  return { ...figures, rowsStored: stored, abandonedAtStop: abandoned, rowsMatch: stored >= figures.ok && stored <= figures.ok + abandoned };
+  return {
+    ...figures,
+    rowsStored: stored,
+    abandonedAtStop: abandoned,
+    rowsMatch: stored >= figures.ok && stored <= figures.ok + abandoned,
+  };
 }
 
 async function measureGet(url, path, authorization, server) {
@@ -158,7 +163,11 @@ async function main() {
     rounds.readBasic.push(await measureGet(service.url, workspacePath, basic, service));
   }
   await floorProcess.stop();
-  const scenarios = { createBearer: median(rounds.createBearer), readBearer: median(rounds.readBearer), readBasic: median(rounds.readBasic) };
+  const scenarios = {
+    createBearer: median(rounds.createBearer),
+    readBearer: median(rounds.readBearer),
+    readBasic: median(rounds.readBasic),
+  };
   const floor = median(rounds.floor);
   // The two list scenarios alternate too: whichever ran first after the creates would meet
   // PostgreSQL still busy with them.
@@ -199,7 +208,9 @@ function report(r) {
   const s = r.scenarios;
   const row = (name, s) =>
     `${name.padEnd(28)} ${String(s.requestsPerSecond).padStart(7)} ${String(s.p50Ms).padStart(7)} ${String(s.p99Ms).padStart(7)} ${String(s.non2xx).padStart(7)} ${String(s.errors).padStart(7)}${'rounds' in s && !('rowsMatch' in s) ? `   rounds ${s.rounds.join('/')}` : ''}${'rowsMatch' in s ? `   server CPU ${s.cpuMicrosPerRequest} µs/request; rounds ${s.rounds.join('/')}; rows = 201s (+ requests in flight at the stop) in every round: ${s.rowsMatch ? 'yes' : 'NO'}` : ''}`;
-  console.log(`\n${'scenario'.padEnd(28)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(7)} ${'errors'.padStart(7)}`);
+  console.log(
+    `\n${'scenario'.padEnd(28)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(7)} ${'errors'.padStart(7)}`,
+  );
   console.log(row('create (bearer)', r.scenarios.createBearer));
   console.log(row('read workspace (bearer)', r.scenarios.readBearer));
   console.log(row('read workspace (Basic token)', r.scenarios.readBasic));
@@ -207,18 +218,36 @@ function report(r) {
   console.log(row('list, user in 10', r.scenarios.list10));
   console.log(row('GET /health/live', r.scenarios.healthLive));
   console.log(row('floor: create (Fastify + pg)', r.floor));
-  console.log(`\nserver CPU per create: service ${s.createBearer.cpuMicrosPerRequest} µs (bearer); floor ${r.floor.cpuMicrosPerRequest} µs`);
+  console.log(
+    `\nserver CPU per create: service ${s.createBearer.cpuMicrosPerRequest} µs (bearer); floor ${r.floor.cpuMicrosPerRequest} µs`,
+  );
   console.log(`server CPU per read: ${s.readBearer.cpuMicrosPerRequest} µs (bearer), ${s.readBasic.cpuMicrosPerRequest} µs (Basic)`);
   console.log(`start to ready: ${r.startup.startToReadyMs} ms (first start, with migrations: ${r.startup.firstStartWithMigrationsMs} ms)`);
   console.log(`peak memory (RSS high-water mark) over the run: ${r.peakMemoryMb} MB`);
   console.log(`\nlist plan, user in 10,000 workspaces:\n  ${r.plans.lister10k.join('\n  ')}`);
   const checks = [
-    ['create throughput >= 80% of the floor', r.ratios.createVsFloorThroughput >= 0.8, pct(s.createBearer.requestsPerSecond, r.floor.requestsPerSecond)],
+    [
+      'create throughput >= 80% of the floor',
+      r.ratios.createVsFloorThroughput >= 0.8,
+      pct(s.createBearer.requestsPerSecond, r.floor.requestsPerSecond),
+    ],
     ['create p99 <= 1.5x the floor', r.ratios.createVsFloorP99 <= 1.5, `${r.ratios.createVsFloorP99.toFixed(2)}x`],
-    ['zero errors and non-2xx', [s.createBearer, s.readBearer, s.readBasic, s.list10k, s.list10, s.healthLive].every((x) => x.errors === 0 && x.non2xx === 0), ''],
+    [
+      'zero errors and non-2xx',
+      [s.createBearer, s.readBearer, s.readBasic, s.list10k, s.list10, s.healthLive].every((x) => x.errors === 0 && x.non2xx === 0),
+      '',
+    ],
     ['rows stored = 201s counted', s.createBearer.rowsMatch && r.floor.rowsMatch, ''],
-    ['Basic costs <= 15% against bearer (reads)', r.ratios.basicVsBearerThroughput >= 0.85, `Basic at ${pct(s.readBasic.requestsPerSecond, s.readBearer.requestsPerSecond)} of bearer`],
-    ['listing flat: 10,000 vs 10 within 15%', r.ratios.list10kVs10Throughput >= 0.85, pct(s.list10k.requestsPerSecond, s.list10.requestsPerSecond)],
+    [
+      'Basic costs <= 15% against bearer (reads)',
+      r.ratios.basicVsBearerThroughput >= 0.85,
+      `Basic at ${pct(s.readBasic.requestsPerSecond, s.readBearer.requestsPerSecond)} of bearer`,
+    ],
+    [
+      'listing flat: 10,000 vs 10 within 15%',
+      r.ratios.list10kVs10Throughput >= 0.85,
+      pct(s.list10k.requestsPerSecond, s.list10.requestsPerSecond),
+    ],
     ['peak memory < 200 MB', r.peakMemoryMb < 200, `${r.peakMemoryMb} MB`],
     ['start to ready < 1.5 s', r.startup.startToReadyMs < 1500, `${r.startup.startToReadyMs} ms`],
   ];
@@ -236,7 +265,10 @@ function save(results) {
     console.log(`\nagainst the previous run (${previous.at}):`);
     for (const [name, now] of Object.entries({ ...results.scenarios, floor: results.floor })) {
       const before = name === 'floor' ? previous.floor : previous.scenarios?.[name];
-      if (before) console.log(`  ${name.padEnd(14)} ${before.requestsPerSecond} -> ${now.requestsPerSecond} req/s, p99 ${before.p99Ms} -> ${now.p99Ms} ms`);
+      if (before)
+        console.log(
+          `  ${name.padEnd(14)} ${before.requestsPerSecond} -> ${now.requestsPerSecond} req/s, p99 ${before.p99Ms} -> ${now.p99Ms} ms`,
+        );
     }
   }
   writeFileSync(last, `${JSON.stringify(results, null, 2)}\n`);

@@ -24,7 +24,10 @@ async function api(url, method, path, authorization, body) {
 
 async function measure(cacheSeconds) {
   const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', ACCESS_TOKEN_CACHE_SECONDS: String(cacheSeconds), AUTH_FAILURE_LIMIT: '0' };
-  const [a, b] = await Promise.all([startProcess(SERVICE_COMMAND, '/health/ready', env), startProcess(SERVICE_COMMAND, '/health/ready', env)]);
+  const [a, b] = await Promise.all([
+    startProcess(SERVICE_COMMAND, '/health/ready', env),
+    startProcess(SERVICE_COMMAND, '/health/ready', env),
+  ]);
   const db = new pg.Client({ connectionString: DATABASE_URL });
   await db.connect();
   const { rows } = await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE '%token revocations%'`);

@@ -59,19 +59,44 @@ describe('OpenAPI document and Swagger UI', () => {
     if (schema.enum) return schema.enum[0];
     if (schema.anyOf) return sampleOf(schema.anyOf.find((option: any) => option.type !== 'null') ?? schema.anyOf[0]);
     if (schema.type === 'array') return [sampleOf(schema.items)];
-    if (schema.type === 'string') return { email: 'user@example.com', uuid: '3fa85f64-5717-4562-b3fc-2c963f66afa6', uuid4: '3fa85f64-5717-4562-b3fc-2c963f66afa6', 'date-time': '2026-11-29T12:00:00.000Z' }[schema.format as string] ?? 'string';
+    if (schema.type === 'string')
+      return (
+        {
+          email: 'user@example.com',
+          uuid: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+          uuid4: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+          'date-time': '2026-11-29T12:00:00.000Z',
+        }[schema.format as string] ?? 'string'
+      );
     return schema.type === 'null' ? null : 0;
   };
   const prefilled = (schemaName: string) =>
-    Object.fromEntries(Object.entries(document.components.schemas[schemaName].properties).map(([name, property]) => [name, sampleOf(property)]));
+    Object.fromEntries(
+      Object.entries(document.components.schemas[schemaName].properties).map(([name, property]) => [name, sampleOf(property)]),
+    );
 
   it('pre-fills examples that an ordinary user can execute as they are', async () => {
     const user = { authorization: `Bearer ${await bearerToken(`swagger-${Date.now()}`)}` };
-    const created = await t.request({ method: 'POST', url: '/api/v1/workspaces', headers: user, body: prefilled('CreateWorkspaceRequestDto') });
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/v1/workspaces',
+      headers: user,
+      body: prefilled('CreateWorkspaceRequestDto'),
+    });
     expect(created.status).toBe(201);
-    const renamed = await t.request({ method: 'PATCH', url: `/api/v1/workspaces/${created.body.id}`, headers: user, body: prefilled('UpdateWorkspaceNameRequestDto') });
+    const renamed = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/workspaces/${created.body.id}`,
+      headers: user,
+      body: prefilled('UpdateWorkspaceNameRequestDto'),
+    });
     expect(renamed.status).toBe(200);
-    const token = await t.request({ method: 'POST', url: `/api/v1/workspaces/${created.body.id}/access-tokens`, headers: user, body: prefilled('CreateWorkspaceAccessTokenRequestDto') });
+    const token = await t.request({
+      method: 'POST',
+      url: `/api/v1/workspaces/${created.body.id}/access-tokens`,
+      headers: user,
+      body: prefilled('CreateWorkspaceAccessTokenRequestDto'),
+    });
     expect(token.status).toBe(201);
     const member = { ...prefilled('CreateWorkspaceMembershipRequestDto'), workspaceId: created.body.id };
     expect((await t.request({ method: 'POST', url: '/api/v1/workspace-memberships', headers: user, body: member })).status).toBe(200);
@@ -84,16 +109,21 @@ describe('OpenAPI document and Swagger UI', () => {
 
   const contract = loadContract('create-workspace.openapi.yaml');
 
-  it.each(Object.keys(contract.components.schemas))('has the contract schema %s, with every property, type, format and required list', (name) => {
-    expect(document.components.schemas[name]).toBeDefined();
-    expect(shapeOf(document.components.schemas[name])).toEqual(shapeOf(contract.components.schemas[name]));
-  });
+  it.each(Object.keys(contract.components.schemas))(
+    'has the contract schema %s, with every property, type, format and required list',
+    (name) => {
+      expect(document.components.schemas[name]).toBeDefined();
+      expect(shapeOf(document.components.schemas[name])).toEqual(shapeOf(contract.components.schemas[name]));
+    },
+  );
 
   it('declares the contract security schemes', () => {
     expect(document.components.securitySchemes.Bearer).toMatchObject(contract.components.securitySchemes.Bearer);
     expect(document.components.securitySchemes.Basic).toEqual(expect.objectContaining(contract.components.securitySchemes.Basic));
     // Swagger UI's Basic dialog has one Value field: it says exactly what to type there.
-    expect(document.components.securitySchemes.Basic.description).toContain('Type into Value exactly: `Basic ` followed by the base64 of the token');
+    expect(document.components.securitySchemes.Basic.description).toContain(
+      'Type into Value exactly: `Basic ` followed by the base64 of the token',
+    );
   });
 
   it('documents POST /api/v1/workspaces as the contract does, with 401 and 403', () => {
@@ -150,7 +180,10 @@ describe('OpenAPI document and Swagger UI', () => {
       expect(actual.security).toEqual(expected.security);
       // Beyond the contract: an optional Idempotency-Key header on the creating operations.
       const params = (op: any) =>
-        (op.parameters ?? []).filter((p: any) => p.in !== 'header').map((p: any) => [p.in, p.name, Boolean(p.required)]).sort();
+        (op.parameters ?? [])
+          .filter((p: any) => p.in !== 'header')
+          .map((p: any) => [p.in, p.name, Boolean(p.required)])
+          .sort();
       expect(params(actual)).toEqual(params(expected));
       for (const header of (actual.parameters ?? []).filter((p: any) => p.in === 'header')) {
         expect([header.name, header.required]).toEqual(['Idempotency-Key', false]);
@@ -177,7 +210,10 @@ describe('OpenAPI document and Swagger UI', () => {
       }
       expect(referenced.size).toBeGreaterThan(10);
       for (const name of referenced) {
-        expect({ name, shape: shapeOf(document.components.schemas[name]) }).toEqual({ name, shape: shapeOf(subset.components.schemas[name]) });
+        expect({ name, shape: shapeOf(document.components.schemas[name]) }).toEqual({
+          name,
+          shape: shapeOf(subset.components.schemas[name]),
+        });
       }
     });
   });

@@ -77,7 +77,11 @@ const BACK = 'Listening for token revocations again';
     const url = new URL(process.env.TEST_DATABASE_URL!);
     const proxy = await TcpProxy.start({ host: url.hostname, port: Number(url.port || 5432) });
     const viaProxy = Object.assign(new URL(url), { hostname: '127.0.0.1', port: String(proxy.port) });
-    const silent = await startServiceProcess({ DATABASE_URL: viaProxy.toString(), DATABASE_CONNECT_TIMEOUT_MS: '500', ACCESS_TOKEN_CACHE_SECONDS: '60' });
+    const silent = await startServiceProcess({
+      DATABASE_URL: viaProxy.toString(),
+      DATABASE_CONNECT_TIMEOUT_MS: '500',
+      ACCESS_TOKEN_CACHE_SECONDS: '60',
+    });
     try {
       const owner = `silent-${randomUUID()}`;
       const headers = { authorization: `Bearer ${await bearerToken(owner)}`, 'content-type': 'application/json' };
@@ -89,7 +93,7 @@ const BACK = 'Listening for token revocations again';
       expect((await fetch(`${silent.url}/api/v1/workspaces/${workspace.id}`, { headers: basic })).status).toBe(200);
 
       // Nothing passes any more and nothing is closed: only the listener's own check can notice
-    // (the log line is written as the cache is switched off).
+      // (the log line is written as the cache is switched off).
       proxy.stall();
       await untilLogged(silent, LOST, 20_000);
     } finally {

@@ -27,7 +27,10 @@ interface Outcome {
 
   beforeAll(async () => {
     direct = await openTestDataSource();
-    t = await startTestApp({ DATABASE_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS), DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS) });
+    t = await startTestApp({
+      DATABASE_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
+      DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -38,7 +41,10 @@ interface Outcome {
   const idleInTransaction = async (): Promise<number> => {
     const pool = (t.dataSource.driver as unknown as { master: { _clients: { processID?: number }[] } }).master;
     const pids = pool._clients.map((client) => client.processID).filter((pid): pid is number => typeof pid === 'number');
-    const [row] = await direct.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ANY($1) AND state LIKE 'idle in transaction%'`, [pids]);
+    const [row] = await direct.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ANY($1) AND state LIKE 'idle in transaction%'`,
+      [pids],
+    );
     return row.n;
   };
 
@@ -46,7 +52,9 @@ interface Outcome {
     const owner = newUserId('stall-owner');
     const auth = await bearer(owner, { expiresIn: 600 });
     const workspace = await createWorkspace(t, owner);
-    const removable = await Promise.all(Array.from({ length: 4 }, (_, i) => addMember(t, owner, workspace.id, newUserId(`leaver${i}`), 'ROLE_WORKSPACE_MEMBER')));
+    const removable = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => addMember(t, owner, workspace.id, newUserId(`leaver${i}`), 'ROLE_WORKSPACE_MEMBER')),
+    );
 
     const outcomes: Outcome[] = [];
     const timed = async (outcome: Omit<Outcome, 'status' | 'ms'>, send: () => ReturnType<TestApp['request']>) => {
@@ -78,11 +86,18 @@ interface Outcome {
       ...Array.from({ length: 16 }, (_, i) => create(i, i % 2 === 0 ? `stall-key-${randomUUID()}` : undefined)),
       ...Array.from({ length: 6 }, (_, i) =>
         timed({ kind: 'add', key: `stall-add-${randomUUID()}` }, async () =>
-          t.request({ method: 'POST', url: '/api/v1/workspace-memberships', headers: auth, body: { workspaceId: workspace.id, userId: newUserId(`joiner${i}`) } }),
+          t.request({
+            method: 'POST',
+            url: '/api/v1/workspace-memberships',
+            headers: auth,
+            body: { workspaceId: workspace.id, userId: newUserId(`joiner${i}`) },
+          }),
         ),
       ),
       ...removable.map((membershipId) =>
-        timed({ kind: 'remove', id: membershipId }, () => t.request({ method: 'DELETE', url: `/api/v1/workspace-memberships/${membershipId}`, headers: auth })),
+        timed({ kind: 'remove', id: membershipId }, () =>
+          t.request({ method: 'DELETE', url: `/api/v1/workspace-memberships/${membershipId}`, headers: auth }),
+        ),
       ),
     ]);
     await sleep(3 * QUERY_TIMEOUT_MS);
@@ -102,7 +117,12 @@ interface Outcome {
     // At once afterwards: normal answers, each of them stored.
     const after: string[] = [];
     for (let i = 0; i < 20; i++) {
-      const response = await t.request({ method: 'POST', url: '/api/v1/workspaces', headers: auth, body: { name: `after ${i}`, billingAccountEmail: 'b@example.com' } });
+      const response = await t.request({
+        method: 'POST',
+        url: '/api/v1/workspaces',
+        headers: auth,
+        body: { name: `after ${i}`, billingAccountEmail: 'b@example.com' },
+      });
       expect(response.status).toBe(201);
       after.push(response.body.id);
     }

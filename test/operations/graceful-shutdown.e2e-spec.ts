@@ -95,7 +95,8 @@ describe('Graceful shutdown of the real process on SIGTERM', () => {
           // listen backlog: that request never reached the service (the drain delay is for that). A request
           // on a connection the service had open is never lost.
           const { code, reused } = error as { code?: string; reused?: boolean };
-          if (reused || (code !== 'ECONNREFUSED' && code !== 'ECONNRESET')) failures.push(`${requestId}: ${code ?? String(error)}, reused connection: ${reused}`);
+          if (reused || (code !== 'ECONNREFUSED' && code !== 'ECONNRESET'))
+            failures.push(`${requestId}: ${code ?? String(error)}, reused connection: ${reused}`);
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
       }

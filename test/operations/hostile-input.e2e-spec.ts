@@ -41,14 +41,29 @@ describe('Hostile input (property-based)', () => {
     const endpoints: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: fc.Arbitrary<string> }[] = [
       { method: 'POST', path: fc.constant('/api/v1/workspaces') },
       { method: 'GET', path: fc.constantFrom('/api/v1/workspaces', '/api/v1/workspaces?limit=2', `/api/v1/workspaces/${w.workspaceId}`) },
-      { method: 'PATCH', path: fc.constantFrom(`/api/v1/workspaces/${w.workspaceId}`, `/api/v1/workspaces/${UUID}`, '/api/v1/workspaces/%00') },
+      {
+        method: 'PATCH',
+        path: fc.constantFrom(`/api/v1/workspaces/${w.workspaceId}`, `/api/v1/workspaces/${UUID}`, '/api/v1/workspaces/%00'),
+      },
       { method: 'DELETE', path: fc.constantFrom(`/api/v1/workspaces/${UUID}`, '/api/v1/workspaces/not-a-uuid') },
       { method: 'POST', path: fc.constant('/api/v1/workspace-memberships') },
-      { method: 'GET', path: fc.constantFrom('/api/v1/workspace-memberships', `/api/v1/workspace-memberships?workspace_id=${w.workspaceId}&expand=user&expand=workspace`) },
+      {
+        method: 'GET',
+        path: fc.constantFrom(
+          '/api/v1/workspace-memberships',
+          `/api/v1/workspace-memberships?workspace_id=${w.workspaceId}&expand=user&expand=workspace`,
+        ),
+      },
       { method: 'DELETE', path: fc.constantFrom(`/api/v1/workspace-memberships/${UUID}`, '/api/v1/workspace-memberships/%E2%82') },
       { method: 'POST', path: fc.constant(`/api/v1/workspaces/${w.workspaceId}/access-tokens`) },
       { method: 'GET', path: fc.constant(`/api/v1/workspaces/${w.workspaceId}/access-tokens`) },
-      { method: 'DELETE', path: fc.constantFrom(`/api/v1/workspaces/${w.workspaceId}/access-tokens/${UUID}`, `/api/v1/workspaces/${w.workspaceId}/access-tokens/x`) },
+      {
+        method: 'DELETE',
+        path: fc.constantFrom(
+          `/api/v1/workspaces/${w.workspaceId}/access-tokens/${UUID}`,
+          `/api/v1/workspaces/${w.workspaceId}/access-tokens/x`,
+        ),
+      },
       { method: 'POST', path: fc.constant(`/api/v1/workspaces/${w.workspaceId}/access-tokens/lookup`) },
       { method: 'GET', path: fc.webPath().map((p) => `/api/v1/workspace-memberships?${p.replace(/^\//, '')}`) },
       // Hostile path parameters and query values, on every kind of route.
@@ -61,9 +76,15 @@ describe('Hostile input (property-based)', () => {
         method: 'GET',
         path: fc
           .tuple(hostileText, hostileText, hostileText)
-          .map(([a, b, c]) => `/api/v1/workspace-memberships?user_id=${encode(a)}&workspace_id=${w.workspaceId}&workspace_id=${encode(b)}&expand=${encode(c)}&user_id=x`),
+          .map(
+            ([a, b, c]) =>
+              `/api/v1/workspace-memberships?user_id=${encode(a)}&workspace_id=${w.workspaceId}&workspace_id=${encode(b)}&expand=${encode(c)}&user_id=x`,
+          ),
       },
-      { method: 'GET', path: fc.tuple(hostileText, hostileText).map(([a, b]) => `/api/v1/workspaces?limit=${encode(a)}&cursor=${encode(b)}`) },
+      {
+        method: 'GET',
+        path: fc.tuple(hostileText, hostileText).map(([a, b]) => `/api/v1/workspaces?limit=${encode(a)}&cursor=${encode(b)}`),
+      },
       {
         method: 'GET',
         path: fc
@@ -83,7 +104,12 @@ describe('Hostile input (property-based)', () => {
         userId: fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), anyValue, hostileText),
         workspaceId: fc.oneof(fc.constant(w.workspaceId), fc.uuid(), fc.string(), anyValue),
         privileges: fc.oneof(fc.constantFrom([], ['ROLE_WORKSPACE_MEMBER'], ['ROLE_WORKSPACE_ADMIN'], ['ROLE_WORKSPACE_OWNER']), anyValue),
-        expiresAt: fc.oneof(fc.constant(null), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string(), anyValue),
+        expiresAt: fc.oneof(
+          fc.constant(null),
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          fc.string(),
+          anyValue,
+        ),
         accessToken: fc.oneof(fc.string(), anyValue),
       },
       { requiredKeys: [] },
@@ -91,9 +117,11 @@ describe('Hostile input (property-based)', () => {
     const body = fc.oneof(
       plausible.map((value) => JSON.stringify(value)),
       plausible.chain((value) =>
-        fc.tuple(fc.constantFrom(...Object.keys(value), 'unknownField'), deepJson).map(([key, deep]) =>
-          JSON.stringify({ ...value, [key]: 0 }).replace(`${JSON.stringify(key)}:0`, `${JSON.stringify(key)}:${deep}`),
-        ),
+        fc
+          .tuple(fc.constantFrom(...Object.keys(value), 'unknownField'), deepJson)
+          .map(([key, deep]) =>
+            JSON.stringify({ ...value, [key]: 0 }).replace(`${JSON.stringify(key)}:0`, `${JSON.stringify(key)}:${deep}`),
+          ),
       ),
       anyValue.map((value) => JSON.stringify(value)),
       deepJson,
@@ -149,24 +177,34 @@ describe('Hostile input (property-based)', () => {
     let currentName = 'Team';
 
     await fc.assert(
-      fc.asyncProperty(fc.nat(endpoints.length - 1).chain((i) => fc.tuple(fc.constant(endpoints[i]), endpoints[i].path, body, headers)), async ([endpoint, path, payload, sent]) => {
-        const before = await snapshot();
-        const response = await t.app.inject({ method: endpoint.method, url: path, headers: sent, payload: endpoint.method === 'GET' || endpoint.method === 'DELETE' ? undefined : payload });
-        if (response.statusCode >= 500) throw new Error(`${endpoint.method} ${path} ${JSON.stringify(sent)} ${payload} -> ${response.statusCode} ${response.body}`);
-        if (response.statusCode >= 400) {
-          expect(response.statusCode).toBeLessThan(500);
-          // A refused request changed nothing.
-          if ((await snapshot()) !== before) throw new Error(`${endpoint.method} ${path} ${payload} -> ${response.statusCode}, yet rows changed`);
-          const detail = JSON.parse(response.body).detail;
-          expect(typeof detail === 'string' || Array.isArray(detail)).toBe(true);
-          return;
-        }
-        const replayed = response.headers['idempotent-replayed'] === 'true';
-        if (endpoint.method === 'POST' && path === '/api/v1/workspaces' && !replayed) accepted.workspaces++;
-        if (endpoint.method === 'POST' && path === '/api/v1/workspace-memberships' && !replayed) accepted.memberships++;
-        if (endpoint.method === 'POST' && path.endsWith('/access-tokens') && !replayed) accepted.tokens++;
-        if (endpoint.method === 'PATCH' && path.endsWith(w.workspaceId)) currentName = JSON.parse(response.body).name;
-      }),
+      fc.asyncProperty(
+        fc.nat(endpoints.length - 1).chain((i) => fc.tuple(fc.constant(endpoints[i]), endpoints[i].path, body, headers)),
+        async ([endpoint, path, payload, sent]) => {
+          const before = await snapshot();
+          const response = await t.app.inject({
+            method: endpoint.method,
+            url: path,
+            headers: sent,
+            payload: endpoint.method === 'GET' || endpoint.method === 'DELETE' ? undefined : payload,
+          });
+          if (response.statusCode >= 500)
+            throw new Error(`${endpoint.method} ${path} ${JSON.stringify(sent)} ${payload} -> ${response.statusCode} ${response.body}`);
+          if (response.statusCode >= 400) {
+            expect(response.statusCode).toBeLessThan(500);
+            // A refused request changed nothing.
+            if ((await snapshot()) !== before)
+              throw new Error(`${endpoint.method} ${path} ${payload} -> ${response.statusCode}, yet rows changed`);
+            const detail = JSON.parse(response.body).detail;
+            expect(typeof detail === 'string' || Array.isArray(detail)).toBe(true);
+            return;
+          }
+          const replayed = response.headers['idempotent-replayed'] === 'true';
+          if (endpoint.method === 'POST' && path === '/api/v1/workspaces' && !replayed) accepted.workspaces++;
+          if (endpoint.method === 'POST' && path === '/api/v1/workspace-memberships' && !replayed) accepted.memberships++;
+          if (endpoint.method === 'POST' && path.endsWith('/access-tokens') && !replayed) accepted.tokens++;
+          if (endpoint.method === 'PATCH' && path.endsWith(w.workspaceId)) currentName = JSON.parse(response.body).name;
+        },
+      ),
       { numRuns: 1_000, seed: Number(process.env.FC_SEED ?? Date.now() % 2 ** 31), verbose: 1 },
     );
 

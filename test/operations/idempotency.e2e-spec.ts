@@ -42,7 +42,9 @@ describe('Idempotency-Key on creating POSTs', () => {
     const other = await createWorkspace(user, key, { ...body, name: 'Different' });
     expect(other.status).toBe(422);
     expect(other.body).toEqual({
-      detail: [{ loc: ['header', 'idempotency-key'], msg: 'This Idempotency-Key was already used with a different request', type: 'value_error' }],
+      detail: [
+        { loc: ['header', 'idempotency-key'], msg: 'This Idempotency-Key was already used with a different request', type: 'value_error' },
+      ],
     });
     expect(await workspacesOf(user)).toBe(1);
   });
@@ -89,7 +91,10 @@ describe('Idempotency-Key on creating POSTs', () => {
     const user = newUserId('expired');
     const key = randomUUID();
     const first = await createWorkspace(user, key, body);
-    await t.dataSource.query(`UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE scope = $1 AND key = $2`, [`user:${user}`, key]);
+    await t.dataSource.query(`UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE scope = $1 AND key = $2`, [
+      `user:${user}`,
+      key,
+    ]);
     const second = await createWorkspace(user, key, body);
     expect(second.status).toBe(201);
     expect(second.body.id).not.toBe(first.body.id);

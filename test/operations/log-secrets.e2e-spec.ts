@@ -10,7 +10,7 @@ function raw(port: number, bytes: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let answer = '';
-    socket.on('data', (chunk) => (answer += chunk));
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
     socket.on('end', () => resolve(answer));
     socket.on('close', () => resolve(answer));
     socket.on('error', reject);
@@ -71,7 +71,11 @@ describe('No secret reaches the logs', () => {
     await send({ method: 'GET', url: `/api/v1/workspaces/${w.workspaceId}/access-tokens/${encodeURIComponent(jwt)}`, headers: owner });
     await send({ method: 'GET', url: `/api/v1/workspaces?cursor=${token.secret}`, headers: owner });
     // Refused credentials.
-    await t.request({ method: 'DELETE', url: `/api/v1/workspaces/${w.workspaceId}/access-tokens/${revoked.id}`, headers: await bearer(w.users.member) });
+    await t.request({
+      method: 'DELETE',
+      url: `/api/v1/workspaces/${w.workspaceId}/access-tokens/${revoked.id}`,
+      headers: await bearer(w.users.member),
+    });
     await send({ method: 'GET', url: '/api/v1/workspaces', headers: basic(revoked.secret) });
     await send({ method: 'GET', url: '/api/v1/workspaces', headers: { authorization: `Bearer ${jwt}x` } });
     await send({ method: 'GET', url: '/api/v1/workspaces', headers: { authorization: `Basic ${token.secret}` } });
@@ -89,7 +93,10 @@ describe('No secret reaches the logs', () => {
       body: { workspaceId: w.workspaceId, userId: token.secret },
     });
     // Errors Node answers before a request exists: headers too large, bytes that are not HTTP.
-    const tooLarge = await raw(port, `GET /api/v1/workspaces HTTP/1.1\r\nHost: x\r\nAuthorization: Basic ${token.secret}\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    const tooLarge = await raw(
+      port,
+      `GET /api/v1/workspaces HTTP/1.1\r\nHost: x\r\nAuthorization: Basic ${token.secret}\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    );
     const garbage = await raw(port, `GET /api/v1/${token.secret} HTTP/1.1\r\nAuthorization: Bearer ${jwt}\r\nBad Header\r\n\r\n`);
 
     expect(statuses).toEqual([404, 422, 404, 422, 401, 401, 200, 500, 500]);

@@ -27,7 +27,13 @@ describe('Logs, request ids, metrics and security headers', () => {
     expect(response.headers['x-request-id']).toBe('req-42.abc');
     const mine = lines.filter((line) => line.requestId === 'req-42.abc');
     expect(mine).toEqual([
-      expect.objectContaining({ msg: 'request completed', method: 'POST', route: '/api/v1/workspaces', status: 201, durationMs: expect.any(Number) }),
+      expect.objectContaining({
+        msg: 'request completed',
+        method: 'POST',
+        route: '/api/v1/workspaces',
+        status: 201,
+        durationMs: expect.any(Number),
+      }),
     ]);
   });
 
@@ -50,8 +56,15 @@ describe('Logs, request ids, metrics and security headers', () => {
   });
 
   it('logs the route template and the path without its query string', async () => {
-    await t.request({ method: 'GET', url: '/api/v1/workspaces?limit=5', headers: { ...(await bearer('q-user')), 'x-request-id': 'with-query' } });
-    expect(lines.find((line) => line.requestId === 'with-query')).toMatchObject({ route: '/api/v1/workspaces', path: '/api/v1/workspaces' });
+    await t.request({
+      method: 'GET',
+      url: '/api/v1/workspaces?limit=5',
+      headers: { ...(await bearer('q-user')), 'x-request-id': 'with-query' },
+    });
+    expect(lines.find((line) => line.requestId === 'with-query')).toMatchObject({
+      route: '/api/v1/workspaces',
+      path: '/api/v1/workspaces',
+    });
   });
 
   it('serves Prometheus metrics: request durations by route and status, pool and process figures', async () => {
@@ -59,7 +72,9 @@ describe('Logs, request ids, metrics and security headers', () => {
     const response = await t.request({ method: 'GET', url: '/metrics' });
     expect(response.status).toBe(200);
     expect(String(response.headers['content-type'])).toContain('text/plain');
-    expect(response.text).toMatch(/http_request_duration_seconds_bucket\{le="[\d.]+",method="POST",route="\/api\/v1\/workspaces",status_code="201"\} \d+/);
+    expect(response.text).toMatch(
+      /http_request_duration_seconds_bucket\{le="[\d.]+",method="POST",route="\/api\/v1\/workspaces",status_code="201"\} \d+/,
+    );
     expect(response.text).toMatch(/^db_pool_connections_total \d+/m);
     expect(response.text).toMatch(/^db_pool_requests_waiting \d+/m);
     expect(response.text).toMatch(/^process_resident_memory_bytes \d+/m);

@@ -36,7 +36,9 @@ import { startServiceProcess, type ServiceProcess } from '../support/service-pro
   it('every acknowledged create and rename through either replica is stored', async () => {
     const user = `replicas-${randomUUID()}`;
     const created = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => call(i, user, 'POST', '/api/v1/workspaces', { name: `r${i}`, billingAccountEmail: 'b@example.com' })),
+      Array.from({ length: 40 }, (_, i) =>
+        call(i, user, 'POST', '/api/v1/workspaces', { name: `r${i}`, billingAccountEmail: 'b@example.com' }),
+      ),
     );
     expect(created.map((r) => r.status)).toEqual(Array(40).fill(201));
     const renamed = await Promise.all(
@@ -58,7 +60,11 @@ import { startServiceProcess, type ServiceProcess } from '../support/service-pro
       const second = `owner-b-${randomUUID()}`;
       const workspace = await call(0, first, 'POST', '/api/v1/workspaces', { name: 'shared', billingAccountEmail: 'b@example.com' });
       const newcomer = `newcomer-${randomUUID()}`;
-      const adds = await Promise.all([0, 1, 2, 3].map((i) => call(i, first, 'POST', '/api/v1/workspace-memberships', { workspaceId: workspace.body.id, userId: newcomer })));
+      const adds = await Promise.all(
+        [0, 1, 2, 3].map((i) =>
+          call(i, first, 'POST', '/api/v1/workspace-memberships', { workspaceId: workspace.body.id, userId: newcomer }),
+        ),
+      );
       expect(adds.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
       const added = await call(1, first, 'POST', '/api/v1/workspace-memberships', {
         workspaceId: workspace.body.id,
@@ -114,7 +120,9 @@ import { startServiceProcess, type ServiceProcess } from '../support/service-pro
     const user = `idem-replicas-${randomUUID()}`;
     const key = randomUUID();
     const responses = await Promise.all(
-      [0, 1, 2, 3].map((i) => call(i, user, 'POST', '/api/v1/workspaces', { name: 'once', billingAccountEmail: 'b@example.com' }, { 'idempotency-key': key })),
+      [0, 1, 2, 3].map((i) =>
+        call(i, user, 'POST', '/api/v1/workspaces', { name: 'once', billingAccountEmail: 'b@example.com' }, { 'idempotency-key': key }),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);

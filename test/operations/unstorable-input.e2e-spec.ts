@@ -70,11 +70,15 @@ describe('Input the database cannot store', () => {
     it('in firstMemberId (with the provisioning scope)', async () => {
       const provisioner = await bearer(newUserId('provisioner'), { scope: PROVISION_SCOPE });
       const json = JSON.stringify({ name: 'p', billingAccountEmail: 'b@example.com', firstMemberId: `n${NUL}` });
-      await refusedWithNothingStored(() => send('POST', workspaces, json, provisioner), 422, [{ loc: ['body', 'firstMemberId'], ...NUL_ERROR }]);
+      await refusedWithNothingStored(() => send('POST', workspaces, json, provisioner), 422, [
+        { loc: ['body', 'firstMemberId'], ...NUL_ERROR },
+      ]);
     });
 
     it('in query parameters', async () => {
-      await refusedWithNothingStored(() => send('GET', `${memberships}?user_id=a&user_id=%00`), 422, [{ loc: ['query', 'user_id'], ...NUL_ERROR }]);
+      await refusedWithNothingStored(() => send('GET', `${memberships}?user_id=a&user_id=%00`), 422, [
+        { loc: ['query', 'user_id'], ...NUL_ERROR },
+      ]);
       await refusedWithNothingStored(() => send('GET', `${workspaces}?cursor=%00`), 422, [{ loc: ['query', 'cursor'], ...NUL_ERROR }]);
     });
   });
@@ -110,7 +114,10 @@ describe('Input the database cannot store', () => {
 
     it('255 characters are accepted, also as 4-byte characters', async () => {
       const userId = '\u{1F600}'.repeat(255);
-      const response = await send('POST', memberships, JSON.stringify({ workspaceId: w.workspaceId, userId }), { ...owner, 'idempotency-key': 'k'.repeat(255) });
+      const response = await send('POST', memberships, JSON.stringify({ workspaceId: w.workspaceId, userId }), {
+        ...owner,
+        'idempotency-key': 'k'.repeat(255),
+      });
       expect(response.status).toBe(200);
       expect(response.body.userId).toBe(userId);
       const rows = await t.dataSource.query(`SELECT user_id FROM workspace_memberships WHERE id = $1`, [response.body.id]);
@@ -148,12 +155,19 @@ describe('Input the database cannot store', () => {
       const userId = newUserId('claims');
       const { SignJWT } = await import('jose');
       const { TEST_JWT_SECRET } = await import('../support/test-auth.js');
-      const token = await new SignJWT({ email: `a${NUL}@example.com`, name: 'Ann\ud800', picture: 'https://p.example/a.png', email_verified: true })
+      const token = await new SignJWT({
+        email: `a${NUL}@example.com`,
+        name: 'Ann\ud800',
+        picture: 'https://p.example/a.png',
+        email_verified: true,
+      })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(userId)
         .setExpirationTime('5m')
         .sign(new TextEncoder().encode(TEST_JWT_SECRET));
-      const response = await send('POST', workspaces, JSON.stringify({ name: 'n', billingAccountEmail: 'b@example.com' }), { authorization: `Bearer ${token}` });
+      const response = await send('POST', workspaces, JSON.stringify({ name: 'n', billingAccountEmail: 'b@example.com' }), {
+        authorization: `Bearer ${token}`,
+      });
       expect(response.status).toBe(201);
       const [user] = await t.dataSource.query(`SELECT email, name, picture FROM users WHERE id = $1`, [userId]);
       expect(user).toEqual({ email: null, name: null, picture: 'https://p.example/a.png' });
@@ -191,7 +205,9 @@ describe('Input the database cannot store', () => {
     ])('%s: 422', async (_label, value) => {
       const response = await send('GET', `${workspaces}?cursor=${cursorOf(value)}`);
       expect(response.status).toBe(422);
-      expect(response.body.detail).toEqual([{ loc: ['query', 'cursor'], msg: 'Invalid cursor: use a nextCursor this service returned', type: 'value_error' }]);
+      expect(response.body.detail).toEqual([
+        { loc: ['query', 'cursor'], msg: 'Invalid cursor: use a nextCursor this service returned', type: 'value_error' },
+      ]);
     });
   });
 });

@@ -24,7 +24,7 @@ export interface WorkspaceRepositories {
  */
 export function describeWorkspaceRepositoryContract(
   name: string,
-  open: () => Promise<{ repositories: WorkspaceRepositories; close(): Promise<void> }>,
+  open: () => Promise<{ repositories: WorkspaceRepositories; close: () => Promise<void> }>,
 ): void {
   describe(`${name} (workspace repository contract)`, () => {
     let repositories: WorkspaceRepositories;
@@ -33,7 +33,7 @@ export function describeWorkspaceRepositoryContract(
     beforeAll(async () => {
       ({ repositories, close } = await open());
     });
-    afterAll(async () => close());
+    afterAll(() => close());
 
     const newWorkspace = (ownerId = `user-${Math.random()}`) =>
       Workspace.create({
@@ -127,7 +127,12 @@ export function describeWorkspaceRepositoryContract(
     it('refuses a second token with the same hash', async () => {
       const workspace = newWorkspace();
       await repositories.workspaces.insert(workspace);
-      const { token } = WorkspaceAccessToken.issue({ membershipId: workspace.memberships[0].id, name: 'a', expiresAt: null, now: new Date() });
+      const { token } = WorkspaceAccessToken.issue({
+        membershipId: workspace.memberships[0].id,
+        name: 'a',
+        expiresAt: null,
+        now: new Date(),
+      });
       await repositories.tokens.insert(token);
       const twin = WorkspaceAccessToken.restore({
         id: '6f1c1c1e-0000-4000-8000-000000000002',
@@ -165,7 +170,9 @@ export function describeWorkspaceRepositoryContract(
 
     it('update stores every field of the workspace and its memberships that the change altered', async () => {
       const workspace = await stored('owner-fields');
-      await repositories.workspaces.update(workspace.id, (w) => w.addMember(actor('owner-fields'), 'member-fields', WorkspacePrivilege.MEMBER, new Date()));
+      await repositories.workspaces.update(workspace.id, (w) =>
+        w.addMember(actor('owner-fields'), 'member-fields', WorkspacePrivilege.MEMBER, new Date()),
+      );
       let altered: Workspace | undefined;
       await repositories.workspaces.update(workspace.id, (w) => {
         alterEveryField(w);
@@ -203,7 +210,9 @@ export function describeWorkspaceRepositoryContract(
     });
 
     it('update of an unknown workspace fails with WorkspaceNotFound', async () => {
-      await expect(repositories.workspaces.update('6f1c1c1e-0000-4000-8000-000000000009', () => undefined)).rejects.toThrow(WorkspaceNotFound);
+      await expect(repositories.workspaces.update('6f1c1c1e-0000-4000-8000-000000000009', () => undefined)).rejects.toThrow(
+        WorkspaceNotFound,
+      );
     });
 
     it('deleting a workspace takes its memberships and their tokens with it', async () => {
@@ -231,9 +240,9 @@ export function describeWorkspaceRepositoryContract(
       ]);
       expect(all[0].workspace.name).toBe(mine.name);
       expect(await repositories.workspaces.listMemberships({ visibleTo: viewer, workspaceIds: [theirs.id] })).toEqual([]);
-      expect((await repositories.workspaces.listMemberships({ visibleTo: viewer, userIds: ['colleague'] })).map((l) => l.membership.userId)).toEqual([
-        'colleague',
-      ]);
+      expect(
+        (await repositories.workspaces.listMemberships({ visibleTo: viewer, userIds: ['colleague'] })).map((l) => l.membership.userId),
+      ).toEqual(['colleague']);
       expect(await repositories.workspaces.listMemberships({ visibleTo: viewer, withinWorkspaceId: theirs.id })).toEqual([]);
     });
 

@@ -42,7 +42,7 @@ export async function startTestApp(env: Record<string, string> = {}, logger?: Lo
         method,
         url,
         headers: isJson ? { 'content-type': 'application/json', ...headers } : headers,
-        payload: isJson ? JSON.stringify(body) : (body as string | undefined),
+        payload: isJson ? JSON.stringify(body) : body,
       });
       const text = response.body;
       let parsed: unknown;

@@ -51,7 +51,11 @@ describe('Workspace access tokens', () => {
     });
 
     it.each([
-      ['an expiry in the past', { name: 'x', expiresAt: '2001-01-01T00:00:00Z' }, { loc: ['body'], type: 'value_error', msg: 'expiresAt must be in the future' }],
+      [
+        'an expiry in the past',
+        { name: 'x', expiresAt: '2001-01-01T00:00:00Z' },
+        { loc: ['body'], type: 'value_error', msg: 'expiresAt must be in the future' },
+      ],
       ['a malformed expiry', { name: 'x', expiresAt: 'tomorrow' }, { loc: ['body', 'expiresAt'], type: 'datetime_parsing' }],
       ['no name', {}, { loc: ['body', 'name'], type: 'missing' }],
       ['a 129-character name', { name: 'n'.repeat(129) }, { loc: ['body', 'name'], type: 'string_too_long' }],
@@ -87,7 +91,12 @@ describe('Workspace access tokens', () => {
       expect(other.status).toBe(404);
       const mint = await t.request({ method: 'POST', url: tokensUrl(b.id), headers: basic(token.secret), body: { name: 'escalate' } });
       expect(mint.status).toBe(403); // a token mints no tokens anywhere (before any workspace is looked at)
-      const rename = await t.request({ method: 'PATCH', url: `/api/v1/workspaces/${b.id}`, headers: basic(token.secret), body: { name: 'pwned' } });
+      const rename = await t.request({
+        method: 'PATCH',
+        url: `/api/v1/workspaces/${b.id}`,
+        headers: basic(token.secret),
+        body: { name: 'pwned' },
+      });
       expect(rename.status).toBe(404);
     });
 
@@ -132,7 +141,12 @@ describe('Workspace access tokens', () => {
       const w = await team(t);
       const token = await mintToken(t, w.users[holder], w.workspaceId);
       const headers = await bearer(w.users[actor]);
-      const found = await t.request({ method: 'POST', url: `${tokensUrl(w.workspaceId)}/lookup`, headers, body: { accessToken: token.secret } });
+      const found = await t.request({
+        method: 'POST',
+        url: `${tokensUrl(w.workspaceId)}/lookup`,
+        headers,
+        body: { accessToken: token.secret },
+      });
       expect(found.status).toBe(allowed ? 200 : 404);
       if (allowed) expect(found.body).toEqual({ accessTokenId: token.id });
       const response = await t.request({ method: 'DELETE', url: `${tokensUrl(w.workspaceId)}/${token.id}`, headers });

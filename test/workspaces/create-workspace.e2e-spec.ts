@@ -46,7 +46,15 @@ describe('POST /api/v1/workspaces', () => {
       expect(body.updatedAt).toBe(body.createdAt);
       expect(body.memberships).toHaveLength(1);
       const [membership] = body.memberships;
-      expect(Object.keys(membership).sort()).toEqual(['accessTokens', 'createdAt', 'id', 'privileges', 'updatedAt', 'userId', 'workspaceId']);
+      expect(Object.keys(membership).sort()).toEqual([
+        'accessTokens',
+        'createdAt',
+        'id',
+        'privileges',
+        'updatedAt',
+        'userId',
+        'workspaceId',
+      ]);
       expect(membership).toMatchObject({ userId: user, workspaceId: body.id, privileges: ['ROLE_WORKSPACE_OWNER'], accessTokens: [] });
       expect(membership.id).not.toBe(body.id);
       expect(response.text).not.toContain('billing@example.com');
@@ -115,7 +123,11 @@ describe('POST /api/v1/workspaces', () => {
       ],
       ['name a number', validBody({ name: 123 }), [{ loc: ['body', 'name'], msg: 'Input should be a valid string', type: 'string_type' }]],
       ['name null', validBody({ name: null }), [{ loc: ['body', 'name'], msg: 'Input should be a valid string', type: 'string_type' }]],
-      ['name an array', validBody({ name: ['x'] }), [{ loc: ['body', 'name'], msg: 'Input should be a valid string', type: 'string_type' }]],
+      [
+        'name an array',
+        validBody({ name: ['x'] }),
+        [{ loc: ['body', 'name'], msg: 'Input should be a valid string', type: 'string_type' }],
+      ],
       [
         'firstMemberId a number',
         validBody({ firstMemberId: 42 }),
@@ -153,7 +165,9 @@ describe('POST /api/v1/workspaces', () => {
       const response = await post(uniqueUser(), payload, { 'content-type': 'application/json' });
       expect(response.status).toBe(422);
       expect(response.body).toEqual({
-        detail: [{ loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', type: 'model_attributes_type' }],
+        detail: [
+          { loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', type: 'model_attributes_type' },
+        ],
       });
     });
 
@@ -225,7 +239,12 @@ describe('POST /api/v1/workspaces', () => {
     ])('is allowed with the scope in %s; the first member is the only owner', async (_label, claims) => {
       const caller = uniqueUser();
       const other = uniqueUser();
-      const response = await t.request({ method: 'POST', url: URL, headers: await bearer(caller, claims), body: validBody({ firstMemberId: other }) });
+      const response = await t.request({
+        method: 'POST',
+        url: URL,
+        headers: await bearer(caller, claims),
+        body: validBody({ firstMemberId: other }),
+      });
       expect(response.status).toBe(201);
       expect(response.body.memberships).toHaveLength(1);
       expect(response.body.memberships[0]).toMatchObject({ userId: other, privileges: ['ROLE_WORKSPACE_OWNER'] });
@@ -247,9 +266,7 @@ describe('POST /api/v1/workspaces', () => {
   describe('atomicity and concurrency', () => {
     it('concurrent creates all succeed, each with its own workspace and owner', async () => {
       const user = uniqueUser();
-      const responses = await Promise.all(
-        Array.from({ length: 25 }, (_, i) => post(user, validBody({ name: `concurrent ${i}` }))),
-      );
+      const responses = await Promise.all(Array.from({ length: 25 }, (_, i) => post(user, validBody({ name: `concurrent ${i}` }))));
       expect(responses.map((r) => r.status)).toEqual(Array(25).fill(201));
       const ids = new Set(responses.map((r) => r.body.id));
       expect(ids.size).toBe(25);

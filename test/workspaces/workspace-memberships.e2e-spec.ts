@@ -6,7 +6,9 @@ import { usesPostgres } from '../support/test-database.js';
 import { addMember, createWorkspace, mintToken, newUserId, team, type Role } from '../support/workspace-fixtures.js';
 
 const URL = '/api/v1/workspace-memberships';
-const LAST_OWNER = { detail: [{ msg: 'Cannot delete the last ROLE_WORKSPACE_OWNER of the workspace. Please, delete the workspace instead.' }] };
+const LAST_OWNER = {
+  detail: [{ msg: 'Cannot delete the last ROLE_WORKSPACE_OWNER of the workspace. Please, delete the workspace instead.' }],
+};
 const MEMBERSHIP_NOT_FOUND = { detail: [{ msg: 'Workspace membership not found' }] };
 type RoleName = 'owner' | 'admin' | 'member';
 const ROLE: Record<RoleName, Role> = { owner: 'ROLE_WORKSPACE_OWNER', admin: 'ROLE_WORKSPACE_ADMIN', member: 'ROLE_WORKSPACE_MEMBER' };
@@ -96,9 +98,21 @@ describe('Workspace memberships', () => {
     it.each([
       ['userId missing', (ws: string) => ({ workspaceId: ws }), { loc: ['body', 'userId'], type: 'missing' }],
       ['workspaceId not a UUID', () => ({ workspaceId: 'nope', userId: 'u' }), { loc: ['body', 'workspaceId'], type: 'uuid_parsing' }],
-      ['two privileges', (ws: string) => ({ workspaceId: ws, userId: 'u', privileges: ['ROLE_WORKSPACE_MEMBER', 'ROLE_WORKSPACE_ADMIN'] }), { loc: ['body', 'privileges'], type: 'too_long' }],
-      ['an unknown privilege', (ws: string) => ({ workspaceId: ws, userId: 'u', privileges: ['ROLE_GOD'] }), { loc: ['body', 'privileges'], type: 'enum' }],
-      ['privileges not a list', (ws: string) => ({ workspaceId: ws, userId: 'u', privileges: 'ROLE_WORKSPACE_MEMBER' }), { loc: ['body', 'privileges'], type: 'list_type' }],
+      [
+        'two privileges',
+        (ws: string) => ({ workspaceId: ws, userId: 'u', privileges: ['ROLE_WORKSPACE_MEMBER', 'ROLE_WORKSPACE_ADMIN'] }),
+        { loc: ['body', 'privileges'], type: 'too_long' },
+      ],
+      [
+        'an unknown privilege',
+        (ws: string) => ({ workspaceId: ws, userId: 'u', privileges: ['ROLE_GOD'] }),
+        { loc: ['body', 'privileges'], type: 'enum' },
+      ],
+      [
+        'privileges not a list',
+        (ws: string) => ({ workspaceId: ws, userId: 'u', privileges: 'ROLE_WORKSPACE_MEMBER' }),
+        { loc: ['body', 'privileges'], type: 'list_type' },
+      ],
       ['a numeric userId', (ws: string) => ({ workspaceId: ws, userId: 42 }), { loc: ['body', 'userId'], type: 'string_type' }],
     ])('refuses %s with 422', async (_label, body, issue) => {
       const { workspaceId, users } = await team(t);
@@ -119,8 +133,17 @@ describe('Workspace memberships', () => {
       const response = await list(mine.users.member);
       expect(response.status).toBe(200);
       assertMatchesContract('WorkspaceMembershipsListResponse', response.body);
-      expect(response.body.data.map((m: { id: string }) => m.id)).toEqual([mine.memberships.owner, mine.memberships.admin, mine.memberships.member]);
-      expect(response.body.data[0]).toMatchObject({ user: null, workspace: null, workspaceId: mine.workspaceId, privileges: ['ROLE_WORKSPACE_OWNER'] });
+      expect(response.body.data.map((m: { id: string }) => m.id)).toEqual([
+        mine.memberships.owner,
+        mine.memberships.admin,
+        mine.memberships.member,
+      ]);
+      expect(response.body.data[0]).toMatchObject({
+        user: null,
+        workspace: null,
+        workspaceId: mine.workspaceId,
+        privileges: ['ROLE_WORKSPACE_OWNER'],
+      });
     });
 
     it('filters by user_id and by repeated workspace_id', async () => {
@@ -146,7 +169,12 @@ describe('Workspace memberships', () => {
 
     it('expands workspace and user; a user never seen is null', async () => {
       const owner = newUserId('seen');
-      const token = await new SignJWT({ email: 'seen@example.com', name: 'Seen User', picture: 'https://example.com/p.png', email_verified: true })
+      const token = await new SignJWT({
+        email: 'seen@example.com',
+        name: 'Seen User',
+        picture: 'https://example.com/p.png',
+        email_verified: true,
+      })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(owner)
         .setExpirationTime('5m')
@@ -164,8 +192,19 @@ describe('Workspace memberships', () => {
       expect(response.status).toBe(200);
       assertMatchesContract('WorkspaceMembershipsListResponse', response.body);
       const [first, second] = response.body.data;
-      expect(first.user).toMatchObject({ id: owner, email: 'seen@example.com', name: 'Seen User', picture: 'https://example.com/p.png', emailVerified: true });
-      expect(first.workspace).toEqual({ id: created.body.id, name: 'Expanded', createdAt: created.body.createdAt, updatedAt: created.body.updatedAt });
+      expect(first.user).toMatchObject({
+        id: owner,
+        email: 'seen@example.com',
+        name: 'Seen User',
+        picture: 'https://example.com/p.png',
+        emailVerified: true,
+      });
+      expect(first.workspace).toEqual({
+        id: created.body.id,
+        name: 'Expanded',
+        createdAt: created.body.createdAt,
+        updatedAt: created.body.updatedAt,
+      });
       expect(second.userId).toBe(stranger);
       expect(second.user).toBeNull();
 

@@ -36,12 +36,21 @@ describe('Workspaces: get, list, rename, delete', () => {
       const response = await rename(await as(users.admin), workspaceId, { name: 'By admin' }, '?expand=workspaceMemberships');
       expect(response.status).toBe(200);
       assertMatchesContract('UpdateWorkspaceNameResponseDto', response.body);
-      expect(response.body.memberships.map((m: { id: string; userId: string; privileges: string[] }) => [m.id, m.userId, m.privileges])).toEqual([
+      expect(
+        response.body.memberships.map((m: { id: string; userId: string; privileges: string[] }) => [m.id, m.userId, m.privileges]),
+      ).toEqual([
         [memberships.owner, users.owner, ['ROLE_WORKSPACE_OWNER']],
         [memberships.admin, users.admin, ['ROLE_WORKSPACE_ADMIN']],
         [memberships.member, users.member, ['ROLE_WORKSPACE_MEMBER']],
       ]);
-      expect(Object.keys(response.body.memberships[0]).sort()).toEqual(['createdAt', 'id', 'privileges', 'updatedAt', 'userId', 'workspaceId']);
+      expect(Object.keys(response.body.memberships[0]).sort()).toEqual([
+        'createdAt',
+        'id',
+        'privileges',
+        'updatedAt',
+        'userId',
+        'workspaceId',
+      ]);
     });
 
     it('refuses a member with 403 and changes nothing', async () => {

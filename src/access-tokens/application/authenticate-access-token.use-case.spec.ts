@@ -31,7 +31,11 @@ describe('AuthenticateAccessTokenUseCase', () => {
 
   it('resolves a valid secret to its member, acting only in the token’s workspace', async () => {
     const { secret } = await issue(null);
-    expect(await useCase.authenticate([secret])).toEqual({ userId: 'alice', mayProvisionWorkspaces: false, restrictedToWorkspaceId: workspace.id });
+    expect(await useCase.authenticate([secret])).toEqual({
+      userId: 'alice',
+      mayProvisionWorkspaces: false,
+      restrictedToWorkspaceId: workspace.id,
+    });
   });
 
   it('looks up only the form that has the shape of a secret', async () => {

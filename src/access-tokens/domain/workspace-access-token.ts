@@ -22,12 +22,10 @@ export class WorkspaceAccessToken {
   private constructor(private readonly props: WorkspaceAccessTokenProps) {}
 
   /** A new token and its secret; the secret exists only in the return value. */
-  static issue(input: {
-    membershipId: string;
-    name: string;
-    expiresAt: Date | null;
-    now: Date;
-  }): { token: WorkspaceAccessToken; secret: string } {
+  static issue(input: { membershipId: string; name: string; expiresAt: Date | null; now: Date }): {
+    token: WorkspaceAccessToken;
+    secret: string;
+  } {
     const secret = ACCESS_TOKEN_PREFIX + randomBytes(SECRET_BYTES).toString('base64url');
     const token = new WorkspaceAccessToken({
       id: randomUUID(),

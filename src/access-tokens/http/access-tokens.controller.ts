@@ -10,7 +10,11 @@ import { CreateAccessTokenUseCase } from '../application/create-access-token.use
 import { DeleteAccessTokenUseCase } from '../application/delete-access-token.use-case.js';
 import { ListAccessTokensUseCase } from '../application/list-access-tokens.use-case.js';
 import { LookupAccessTokenUseCase } from '../application/lookup-access-token.use-case.js';
-import { AccessTokenParamsDto, CreateWorkspaceAccessTokenRequestDto, LookupWorkspaceAccessTokenRequestDto } from './access-token.request.dto.js';
+import {
+  AccessTokenParamsDto,
+  CreateWorkspaceAccessTokenRequestDto,
+  LookupWorkspaceAccessTokenRequestDto,
+} from './access-token.request.dto.js';
 import {
   AccessTokenResponseDto,
   CreateWorkspaceAccessTokenResponseDto,

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntitySubscriberInterface, type QueryRunner, type RemoveEvent, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
+import {
+  DataSource,
+  type EntitySubscriberInterface,
+  type QueryRunner,
+  type RemoveEvent,
+  type TransactionCommitEvent,
+  type TransactionRollbackEvent,
+} from 'typeorm';
 import { WorkspaceMembershipOrmEntity } from '../../workspaces/infrastructure/workspace-membership.orm-entity.js';
 import { WorkspaceOrmEntity } from '../../workspaces/infrastructure/workspace.orm-entity.js';
 import { AccessTokenCredentialCache } from './access-token-credential-cache.js';

@@ -1,7 +1,7 @@
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../../database/database-errors.js';
-import { safeError } from '../../observability/log-safety.js';
+import { safeError } from '../log-safety.js';
 import { DomainError, RateLimitedError, UnauthenticatedError, type DomainErrorKind } from '../domain-error.js';
 import { RequestValidationError, type ValidationIssue } from '../validation/validation-issue.js';
 
@@ -47,10 +47,13 @@ export class HttpErrorFilter implements ExceptionFilter {
     const error = toHttpError(exception);
     // The request's own logger, so that the line carries the request id.
     const log = http.getRequest<FastifyRequest>().log;
-    if (error.status === HttpStatus.SERVICE_UNAVAILABLE) log.warn({ err: describe(exception) }, error.body.detail as string);
+    if (error.status === Number(HttpStatus.SERVICE_UNAVAILABLE)) log.warn({ err: describe(exception) }, error.body.detail as string);
     else if (error.status >= 500) log.error({ err: exception }, 'unexpected error');
     const reply = http.getResponse<FastifyReply>();
-    reply.status(error.status).headers(error.headers ?? {}).send(error.body);
+    reply
+      .status(error.status)
+      .headers(error.headers ?? {})
+      .send(error.body);
   }
 }
 
@@ -96,7 +99,7 @@ function fromHttpException(exception: HttpException): HttpError {
   if (cause) return fromFastifyError(cause);
   const status = exception.getStatus();
   const headers: Record<string, string> | undefined =
-    status === HttpStatus.UNAUTHORIZED ? { 'www-authenticate': BEARER_CHALLENGE } : undefined;
+    status === Number(HttpStatus.UNAUTHORIZED) ? { 'www-authenticate': BEARER_CHALLENGE } : undefined;
   return { status, body: { detail: httpMessage(exception) }, headers };
 }
 
@@ -145,7 +148,7 @@ function httpMessage(exception: HttpException): string {
   if (typeof response === 'string') return response;
   const status = exception.getStatus();
   // Nest's built-in exceptions say e.g. "Cannot GET /x"; the reference API says "Not Found".
-  if (status === HttpStatus.NOT_FOUND) return 'Not Found';
+  if (status === Number(HttpStatus.NOT_FOUND)) return 'Not Found';
   const message = (response as { message?: unknown }).message;
   return typeof message === 'string' ? message : exception.message;
 }

@@ -36,10 +36,12 @@ export class RequestValidationPipe implements PipeTransform {
   }
 }
 
-const validated = new WeakMap<Function, boolean>();
+type DtoClass = abstract new (...args: never[]) => unknown;
+
+const validated = new WeakMap<DtoClass, boolean>();
 
 /** Whether the class declares any rule; asked once per class, not per request. */
-function hasValidationRules(dto: Function): boolean {
+function hasValidationRules(dto: DtoClass): boolean {
   let known = validated.get(dto);
   if (known === undefined) {
     known = getMetadataStorage().getTargetValidationMetadatas(dto, '', false, false).length > 0;

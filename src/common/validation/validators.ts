@@ -27,7 +27,11 @@ const NUL_MESSAGE = 'Value error, text must not contain the NUL character (U+000
  * is pydantic's `string_unicode`; NUL, which pydantic accepts but PostgreSQL cannot store, a `value_error`.
  */
 export const IsStringValue = (): PropertyDecorator => (target, key) => {
-  rule('string_type', 'Input should be a valid string', absentOr((value) => typeof value === 'string'))(target, key);
+  rule(
+    'string_type',
+    'Input should be a valid string',
+    absentOr((value) => typeof value === 'string'),
+  )(target, key);
   storable(target, key);
 };
 
@@ -54,14 +58,26 @@ export function CharacterLength(min: number, max: number): PropertyDecorator {
 
 /** Judged only on well-formed text (the string rules report the rest). */
 export const IsEmailAddress = (): PropertyDecorator =>
-  rule('value_error', 'value is not a valid email address', (value) => typeof value !== 'string' || !isStorableText(value) || isEmail(value));
+  rule(
+    'value_error',
+    'value is not a valid email address',
+    (value) => typeof value !== 'string' || !isStorableText(value) || isEmail(value),
+  );
 
 export const IsUuidValue = (): PropertyDecorator =>
-  rule('uuid_parsing', 'Input should be a valid UUID', absentOr((value) => typeof value === 'string' && isUUID(value, 'all')));
+  rule(
+    'uuid_parsing',
+    'Input should be a valid UUID',
+    absentOr((value) => typeof value === 'string' && isUUID(value, 'all')),
+  );
 
 /** Every element of the list is a string that can be stored. */
 export const EachString = (): PropertyDecorator => (target, key) => {
-  rule('string_type', 'Input should be a valid string', absentOr((value) => Array.isArray(value) && value.every((item) => typeof item === 'string')))(target, key);
+  rule(
+    'string_type',
+    'Input should be a valid string',
+    absentOr((value) => Array.isArray(value) && value.every((item) => typeof item === 'string')),
+  )(target, key);
   storable(target, key);
 };
 
@@ -83,25 +99,38 @@ export const IsDateTimeValue = (): PropertyDecorator =>
 export const IsListValue = (): PropertyDecorator => rule('list_type', 'Input should be a valid list', absentOr(Array.isArray));
 
 export const MaxItems = (max: number): PropertyDecorator =>
-  rule(
-    'too_long',
-    `List should have at most ${max} item${max === 1 ? '' : 's'}`,
-    (value) => !Array.isArray(value) || value.length <= max,
-  );
+  rule('too_long', `List should have at most ${max} item${max === 1 ? '' : 's'}`, (value) => !Array.isArray(value) || value.length <= max);
 
 const quoted = (values: readonly string[]) =>
-  values.length === 1 ? `'${values[0]}'` : `${values.slice(0, -1).map((v) => `'${v}'`).join(', ')} or '${values.at(-1)}'`;
+  values.length === 1
+    ? `'${values[0]}'`
+    : `${values
+        .slice(0, -1)
+        .map((v) => `'${v}'`)
+        .join(', ')} or '${values.at(-1)}'`;
 
 /** The value (or, for a list, each element) is one of `allowed`. */
 export function OneOf(allowed: readonly string[], type: 'enum' | 'literal_error' = 'enum'): PropertyDecorator {
   const ok = (item: unknown) => typeof item === 'string' && allowed.includes(item);
-  return rule(`${type}`, `Input should be ${quoted(allowed)}`, absentOr((value) => (Array.isArray(value) ? value.every(ok) : ok(value))));
+  return rule(
+    `${type}`,
+    `Input should be ${quoted(allowed)}`,
+    absentOr((value) => (Array.isArray(value) ? value.every(ok) : ok(value))),
+  );
 }
 
 export function IntegerValue(min: number, max: number): PropertyDecorator {
   const parse = rule('int_parsing', 'Input should be a valid integer', absentOr(Number.isInteger));
-  const low = rule('greater_than_equal', `Input should be greater than or equal to ${min}`, (value) => typeof value !== 'number' || value >= min);
-  const high = rule('less_than_equal', `Input should be less than or equal to ${max}`, (value) => typeof value !== 'number' || value <= max);
+  const low = rule(
+    'greater_than_equal',
+    `Input should be greater than or equal to ${min}`,
+    (value) => typeof value !== 'number' || value >= min,
+  );
+  const high = rule(
+    'less_than_equal',
+    `Input should be less than or equal to ${max}`,
+    (value) => typeof value !== 'number' || value <= max,
+  );
   return (target, key) => {
     parse(target, key);
     low(target, key);
@@ -111,8 +140,8 @@ export function IntegerValue(min: number, max: number): PropertyDecorator {
 
 /** Query strings: a repeated parameter arrives as a list, a single one as a string; always make it a list. */
 export const AsList = (): PropertyDecorator =>
-  Transform(({ value }) => (value === undefined || Array.isArray(value) ? value : [value]));
+  Transform(({ value }: { value: unknown }) => (value === undefined || Array.isArray(value) ? value : [value]));
 
 /** Query strings: digits become a number (as FastAPI parses integer parameters); anything else stays to be refused. */
 export const AsInteger = (): PropertyDecorator =>
-  Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));

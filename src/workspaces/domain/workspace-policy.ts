@@ -11,8 +11,7 @@ export const WorkspacePolicy = {
 
   mayDelete: (actor: WorkspacePrivilege): boolean => actor === OWNER,
 
-  mayAddMember: (actor: WorkspacePrivilege, added: WorkspacePrivilege): boolean =>
-    actor === OWNER || (actor === ADMIN && added !== OWNER),
+  mayAddMember: (actor: WorkspacePrivilege, added: WorkspacePrivilege): boolean => actor === OWNER || (actor === ADMIN && added !== OWNER),
 
   mayRemoveMember,
 

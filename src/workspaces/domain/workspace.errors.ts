@@ -17,7 +17,6 @@ export class InvalidUserId extends DomainError {
   }
 }
 
-
 export class ProvisioningNotAllowed extends DomainError {
   readonly kind = 'forbidden';
   readonly code = 'WORKSPACE.PROVISIONING_NOT_ALLOWED';
@@ -59,7 +58,6 @@ export class MembershipNotFound extends DomainError {
   }
 }
 
-
 export class WorkspaceAlreadyExists extends DomainError {
   readonly kind = 'conflict';
   readonly code = 'WORKSPACE.ALREADY_EXISTS';
@@ -84,5 +82,3 @@ export class LastOwnerCannotLeave extends DomainError {
     super('Cannot delete the last ROLE_WORKSPACE_OWNER of the workspace. Please, delete the workspace instead.');
   }
 }
-
-

@@ -58,9 +58,7 @@ export class Workspace {
       billingAccountEmail: input.billingAccountEmail,
       createdAt: input.now,
       updatedAt: input.now,
-      memberships: [
-        WorkspaceMembership.create({ workspaceId: id, userId: ownerId, privilege: WorkspacePrivilege.OWNER, now: input.now }),
-      ],
+      memberships: [WorkspaceMembership.create({ workspaceId: id, userId: ownerId, privilege: WorkspacePrivilege.OWNER, now: input.now })],
     });
   }
 

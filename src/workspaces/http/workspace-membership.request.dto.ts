@@ -1,11 +1,27 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { AsList, CharacterLength, EachString, EachUuid, IsListValue, IsStringValue, IsUuidValue, MaxItems, OneOf, Required } from '../../common/validation/validators.js';
+import {
+  AsList,
+  CharacterLength,
+  EachString,
+  EachUuid,
+  IsListValue,
+  IsStringValue,
+  IsUuidValue,
+  MaxItems,
+  OneOf,
+  Required,
+} from '../../common/validation/validators.js';
 import { USER_ID_MAX_LENGTH } from '../../common/text.js';
 import { WORKSPACE_PRIVILEGES, WorkspacePrivilege } from '../domain/workspace-privilege.js';
 
 @ApiSchema({ name: 'CreateWorkspaceMembershipRequestDto' })
 export class CreateWorkspaceMembershipRequestDto {
-  @ApiProperty({ type: 'string', title: 'Userid', example: 'bob', description: `At most ${USER_ID_MAX_LENGTH} characters of text without NUL (a limit the reference API does not have).` })
+  @ApiProperty({
+    type: 'string',
+    title: 'Userid',
+    example: 'bob',
+    description: `At most ${USER_ID_MAX_LENGTH} characters of text without NUL (a limit the reference API does not have).`,
+  })
   @Required()
   @IsStringValue()
   @CharacterLength(1, USER_ID_MAX_LENGTH)

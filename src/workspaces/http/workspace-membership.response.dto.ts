@@ -55,10 +55,7 @@ export class ListedWorkspaceMembershipDto extends MembershipDto {
   @ApiProperty({ anyOf: [{ $ref: getSchemaPath(WorkspaceDto) }, { type: 'null' }], required: false })
   workspace: WorkspaceDto | null;
 
-  static from(
-    membership: WorkspaceMembership,
-    expanded: { user?: User; workspace?: WorkspaceSummary },
-  ): ListedWorkspaceMembershipDto {
+  static from(membership: WorkspaceMembership, expanded: { user?: User; workspace?: WorkspaceSummary }): ListedWorkspaceMembershipDto {
     const dto = new ListedWorkspaceMembershipDto();
     dto.assignMembership(membership);
     dto.user = UserDto.from(expanded.user);

@@ -54,10 +54,7 @@ export class WorkspaceMembershipsController {
   @ApiOperation({ operationId: 'list_workspace_memberships_api_v1_workspace_memberships_get', summary: 'List Workspace Memberships' })
   @ApiOkResponse({ type: WorkspaceMembershipsListResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(401, 422)
-  async list(
-    @Query() query: ListWorkspaceMembershipsQueryDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<WorkspaceMembershipsListResponseDto> {
+  async list(@Query() query: ListWorkspaceMembershipsQueryDto, @CurrentActor() actor: Actor): Promise<WorkspaceMembershipsListResponseDto> {
     const expand = new Set(query.expand ?? []);
     const listings = await this.listMemberships.execute({
       actor,

@@ -17,7 +17,13 @@ import { WORKSPACE_NAME_MAX_LENGTH, WORKSPACE_NAME_MIN_LENGTH } from '../domain/
 /** A workspace name as the contract constrains it: required, 1 to 128 characters. */
 const WorkspaceName = (): PropertyDecorator =>
   applyDecorators(
-    ApiProperty({ type: 'string', minLength: WORKSPACE_NAME_MIN_LENGTH, maxLength: WORKSPACE_NAME_MAX_LENGTH, title: 'Name', example: 'Acme' }),
+    ApiProperty({
+      type: 'string',
+      minLength: WORKSPACE_NAME_MIN_LENGTH,
+      maxLength: WORKSPACE_NAME_MAX_LENGTH,
+      title: 'Name',
+      example: 'Acme',
+    }),
     Required(),
     IsStringValue(),
     CharacterLength(WORKSPACE_NAME_MIN_LENGTH, WORKSPACE_NAME_MAX_LENGTH),

@@ -1,13 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBody,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/http/current-actor.decorator.js';
 import type { Actor } from '../domain/actor.js';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
@@ -29,12 +21,7 @@ import {
   WORKSPACE_ID_PARAM,
   WorkspaceIdParamsDto,
 } from './workspace.request.dto.js';
-import {
-  CreateWorkspaceResponseDto,
-  WorkspaceResponseDto,
-  WorkspaceDto,
-  WorkspaceListResponseDto,
-} from './workspace.response.dto.js';
+import { CreateWorkspaceResponseDto, WorkspaceResponseDto, WorkspaceDto, WorkspaceListResponseDto } from './workspace.response.dto.js';
 import { Idempotent } from '../../idempotency/idempotent.decorator.js';
 
 @ApiTags('workspaces')
@@ -82,7 +69,9 @@ export class WorkspacesController {
   async list(@Query() query: ListWorkspacesQueryDto, @CurrentActor() actor: Actor): Promise<WorkspaceListResponseDto> {
     const after = query.cursor === undefined ? undefined : WorkspaceListCursor.decode(query.cursor);
     if (after === null) {
-      throw new RequestValidationError([{ loc: ['query', 'cursor'], msg: 'Invalid cursor: use a nextCursor this service returned', type: 'value_error' }]);
+      throw new RequestValidationError([
+        { loc: ['query', 'cursor'], msg: 'Invalid cursor: use a nextCursor this service returned', type: 'value_error' },
+      ]);
     }
     const page = await this.listWorkspaces.execute({ actor, limit: query.limit ?? 20, after });
     return {
@@ -92,7 +81,11 @@ export class WorkspacesController {
   }
 
   @Get(':workspace_id')
-  @ApiOperation({ operationId: 'get_workspace_api_v1_workspaces__workspace_id__get', summary: 'Get Workspace', description: 'Beyond the reference API.' })
+  @ApiOperation({
+    operationId: 'get_workspace_api_v1_workspaces__workspace_id__get',
+    summary: 'Get Workspace',
+    description: 'Beyond the reference API.',
+  })
   @ApiParam(WORKSPACE_ID_PARAM)
   @ApiOkResponse({ type: WorkspaceResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(401, 404, 422)

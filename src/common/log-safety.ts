@@ -25,7 +25,8 @@ export function safeError(error: unknown, depth = 0): SafeError {
     if (!source || typeof source !== 'object') continue;
     for (const field of KEPT_FIELDS) {
       const value = (source as Record<string, unknown>)[field];
-      if ((typeof value === 'string' || typeof value === 'number') && safe[field] === undefined) safe[field] = field === 'code' ? value : withoutValues(String(value));
+      if ((typeof value === 'string' || typeof value === 'number') && safe[field] === undefined)
+        safe[field] = field === 'code' ? value : withoutValues(String(value));
     }
   }
   // A driver error's fields are taken above; its message is the error's own.

@@ -1,0 +1,115 @@
+/**
+ * The layering rules, checked by `npm run lint` (and so in CI). See README, Layout.
+ * Feature modules: workspaces, access-tokens, users. Each has domain/, application/, infrastructure/, http/.
+ */
+const FEATURE = '(workspaces|access-tokens|users)';
+const FRAMEWORKS = '^node_modules/(@nestjs/|typeorm|fastify|@fastify/|class-validator|class-transformer|pg|@electric-sql/|passport)';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'No import cycles between files (but the two ends of a TypeORM relation).',
+      from: { path: '^src/', pathNot: '\\.orm-entity\\.ts$' },
+      to: { circular: true },
+    },
+    {
+      name: 'no-circular-folders',
+      severity: 'error',
+      comment: 'No cycles between folders: modules and layers depend on each other one way.',
+      scope: 'folder',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'domain-is-plain',
+      severity: 'error',
+      comment: 'The domain imports nothing from Nest, TypeORM, Fastify, class-validator, the database drivers or Passport.',
+      from: { path: `^src/${FEATURE}/domain/` },
+      to: { path: FRAMEWORKS },
+    },
+    {
+      name: 'domain-knows-no-outer-layer',
+      severity: 'error',
+      from: { path: `^src/${FEATURE}/domain/` },
+      to: { path: `^src/(${FEATURE}/(application|infrastructure|http)|auth|idempotency|database|health|observability|config)/` },
+    },
+    {
+      name: 'application-uses-only-nest-common',
+      severity: 'error',
+      comment: 'Use cases depend on ports, not frameworks: only @nestjs/common (for Injectable, checked by ESLint).',
+      from: { path: `^src/${FEATURE}/application/` },
+      to: { path: FRAMEWORKS, pathNot: '^node_modules/@nestjs/common/' },
+    },
+    {
+      name: 'application-knows-no-adapter',
+      severity: 'error',
+      from: { path: `^src/${FEATURE}/application/` },
+      to: { path: `^src/(${FEATURE}/(infrastructure|http)|auth|idempotency|database|health|observability)/` },
+    },
+    {
+      name: 'infrastructure-knows-no-http',
+      severity: 'error',
+      from: { path: `^src/${FEATURE}/infrastructure/` },
+      to: { path: `^src/${FEATURE}/http/` },
+    },
+    {
+      name: 'shared-code-knows-no-feature',
+      severity: 'error',
+      comment: 'common/, database/, config/ and observability/ serve every module and know none of them.',
+      from: { path: '^src/(common|database|config|observability)/' },
+      to: { path: `^src/(${FEATURE}|auth|idempotency|health)/` },
+    },
+    {
+      name: 'idempotency-knows-no-feature',
+      severity: 'error',
+      comment: 'Features switch idempotency on (@Idempotent()); it knows none of them.',
+      from: { path: '^src/idempotency/' },
+      to: { path: `^src/(${FEATURE}|auth|health)/` },
+    },
+    {
+      name: 'workspaces-know-no-other-feature',
+      severity: 'error',
+      comment: 'Other features use workspaces; workspaces use none of them (users excepted, for expand=user).',
+      from: { path: '^src/workspaces/' },
+      to: { path: '^src/(access-tokens|auth)/' },
+    },
+    {
+      name: 'users-know-no-other-feature',
+      severity: 'error',
+      from: { path: '^src/users/' },
+      to: { path: '^src/(workspaces|access-tokens|auth)/' },
+    },
+    {
+      name: 'features-do-not-use-auth',
+      severity: 'error',
+      comment: 'auth uses the features (through AccessTokenAuthenticator), never the other way.',
+      from: { path: `^src/${FEATURE}/` },
+      to: { path: '^src/auth/' },
+    },
+    {
+      name: 'access-tokens-only-through-the-port',
+      severity: 'error',
+      comment: 'Outside its module, access tokens are reached only through AccessTokenAuthenticator.',
+      from: { path: '^src/', pathNot: '^src/(access-tokens/|app\\.module\\.ts|orm-entities\\.ts|data-source\\.ts)' },
+      to: {
+        path: '^src/access-tokens/',
+        pathNot: '^src/access-tokens/(application/access-token-authenticator\\.ts|access-tokens\\.module\\.ts)$',
+      },
+    },
+    {
+      name: 'src-does-not-import-tests',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^test/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.spec\\.ts$' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
