@@ -1,7 +1,29 @@
 import { Writable } from 'node:stream';
 import { createRootLogger } from './logger.js';
 
+function sink(): { lines: string[]; stream: Writable } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, stream };
+}
+
 describe('createRootLogger', () => {
+  it('writes a development (pretty) entry as one line, with its fields and context', () => {
+    const { lines, stream } = sink();
+    const logger = createRootLogger({ logLevel: 'log', logFormat: 'pretty' }, stream);
+    logger.info({ context: 'Request', method: 'POST', url: '/api/v1/workspaces', statusCode: 201 }, 'request completed');
+    logger.error({ context: 'Main', err: new Error('boom') }, 'unexpected error');
+    const output = lines.join('');
+    expect(output.split('\n').filter(Boolean)).toHaveLength(2);
+    expect(output).toMatch(/INFO: request completed.*"context":"Request".*"statusCode":201/);
+    expect(output).toMatch(/ERROR: unexpected error.*boom/);
+  });
+
   it('redacts credentials wherever they appear in a logged object', () => {
     const lines: string[] = [];
     const sink = new Writable({

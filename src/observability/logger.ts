@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { build as prettyStream } from 'pino-pretty';
 import type { AppConfig, LogLevel } from '../config/app-config.js';
 import { safeError, withoutValues } from '../common/log-safety.js';
 
@@ -28,9 +29,12 @@ const REDACTED = [
   '*.password',
 ];
 
+/** What a development line shows in its own place, or not at all. */
+const NOT_FIELDS = new Set(['level', 'time', 'pid', 'hostname', 'service']);
+
 /**
- * The one logger of the process: JSON lines in production, readable lines in development.
- * `destination` (JSON only) is where the lines go instead of standard output.
+ * The one logger of the process: JSON lines in production, readable lines in development, one line
+ * per entry either way. `destination` is where the lines go instead of standard output.
  */
 export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>, destination?: DestinationStream): Logger {
   const options: LoggerOptions = {
@@ -38,13 +42,26 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat
     base: { service: 'workspaces-service' },
     redact: { paths: REDACTED, censor: '[redacted]' },
     serializers: { err: safeError },
-    transport:
-      config.logFormat === 'pretty'
-        ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } }
-        : undefined,
   };
-  if (config.logFormat === 'pretty') return pino(options);
   // Written synchronously: lines reach the output in the order they were logged, also at exit.
+  if (config.logFormat === 'pretty') {
+    return pino(
+      options,
+      prettyStream({
+        translateTime: 'SYS:HH:MM:ss.l',
+        // The entry's fields follow its message on the same line, errors included (stack escaped).
+        hideObject: true,
+        messageFormat: (log, messageKey) => {
+          const fields = Object.fromEntries(Object.entries(log).filter(([key]) => !NOT_FIELDS.has(key) && key !== messageKey));
+          const message = typeof log[messageKey] === 'string' ? log[messageKey] : '';
+          return Object.keys(fields).length > 0 ? `${message} ${JSON.stringify(fields)}` : message;
+        },
+        sync: true,
+        colorize: destination ? false : undefined,
+        destination: destination ?? 1,
+      }),
+    );
+  }
   return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }
 
