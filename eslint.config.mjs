@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'data/**', 'node_modules/**'] },
+  { ignores: ['dist/**', '.dev/**', 'coverage/**', 'data/**', 'node_modules/**'] },
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
