@@ -1,4 +1,4 @@
-import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config.js';
+import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig, loadDatabaseConfig } from './app-config.js';
 
 const SECRET = 'a-production-secret-of-at-least-32-chars';
 
@@ -112,5 +112,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ LOG_LEVEL: 'trace' }).logLevel).toBe('verbose');
     expect(loadConfig({ LOG_LEVEL: 'fatal' }).logLevel).toBe('fatal');
     expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+  });
+
+  it('gives the migration commands their database settings without asking for authentication settings', () => {
+    const env = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db.example.com/workspaces', DATABASE_POOL_SIZE: '3' };
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(loadDatabaseConfig(env)).toMatchObject({ url: 'postgres://db.example.com/workspaces', poolSize: 3 });
+    expect(() => loadDatabaseConfig({ ...env, DATABASE_URL: 'mysql://x' })).toThrow('DATABASE_URL must be a URL');
   });
 });

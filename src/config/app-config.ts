@@ -75,7 +75,11 @@ const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug
 const LOG_LEVEL_ALIASES: Record<string, LogLevel> = { info: 'log', trace: 'verbose' };
 const LOG_FORMATS: readonly LogFormat[] = ['json', 'pretty'];
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * The service's settings, validated: every problem is reported at once (ConfigError).
+ * `authRequired: false` (the migration commands) skips the checks of the authentication settings.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { authRequired?: boolean } = {}): AppConfig {
   const problems: string[] = [];
   const read = (name: string): string | undefined => {
     const value = env[name]?.trim();
@@ -128,14 +132,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('DATABASE_URL is required in production (the embedded database is for development only)');
   }
 
-  const jwt = readJwtVerification(read, url, problems, production, boolean('AUTH_REQUIRE_EXP', true));
+  const authProblems: string[] = [];
+  const jwt = readJwtVerification(read, url, authProblems, production, boolean('AUTH_REQUIRE_EXP', true));
   const developmentSecret = jwt.kind === 'secret' && jwt.isDevelopmentDefault;
   if (developmentSecret && read('DATABASE_URL') && read('NODE_ENV') !== 'development') {
-    problems.push(
+    authProblems.push(
       'DATABASE_URL is set but no AUTH_* setting is: the public development secret must never guard real data. ' +
         'Set AUTH_JWKS_URL (with AUTH_ISSUER and AUTH_AUDIENCE) or AUTH_JWT_SECRET, or NODE_ENV=development to accept it on this database',
     );
   }
+  if (options.authRequired !== false) problems.push(...authProblems);
 
   const config = new AppConfig({
     nodeEnv,
@@ -216,4 +222,9 @@ function readTrustProxy(raw: string | undefined, problems: string[]): boolean | 
 /** Never echo a password from a connection string into a log or an error. */
 function redact(value: string): string {
   return value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+/** The database settings alone, for the migration commands (they need no authentication settings). */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  return loadConfig(env, { authRequired: false }).database;
 }

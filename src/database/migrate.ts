@@ -3,13 +3,12 @@
  * The service also does this at start; this command is for deployments that migrate first.
  */
 import 'reflect-metadata';
-import { loadConfig } from '../config/app-config.js';
+import { loadDatabaseConfig } from '../config/app-config.js';
 import { loadEnvFile } from '../config/env-file.js';
 import { createDataSource, runMigrations } from './data-source.js';
 
 loadEnvFile();
-const config = loadConfig();
-const dataSource = await createDataSource(config.database);
+const dataSource = await createDataSource(loadDatabaseConfig());
 await dataSource.initialize();
 try {
   const applied = await runMigrations(dataSource);

@@ -13,4 +13,9 @@ describe('ORM entities', () => {
     expect(new Set(loaded)).toEqual(new Set(ormEntities));
     expect(loaded).toHaveLength(ormEntities.length);
   });
+
+  it('describe the schema exactly as the migrations build it: `migration:generate` finds nothing to do', async () => {
+    const pending = await testApp.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
 });

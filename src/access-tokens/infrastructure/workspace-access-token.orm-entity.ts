@@ -1,7 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique, type Relation } from 'typeorm';
+import { WorkspaceMembershipOrmEntity } from '../../workspaces/infrastructure/workspace-membership.orm-entity.js';
 
-/** Belongs to a membership (foreign key with ON DELETE CASCADE, see the migrations). */
+/**
+ * Belongs to a membership, and goes with it (ON DELETE CASCADE). Describes the table as the migrations
+ * create it (a test checks that they agree).
+ */
 @Entity({ name: 'workspace_access_tokens' })
+@Unique('workspace_access_tokens_hash_unique', ['hash'])
+@Index('workspace_access_tokens_membership_id_idx', ['membershipId'])
 export class WorkspaceAccessTokenOrmEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -16,9 +22,13 @@ export class WorkspaceAccessTokenOrmEntity {
   @Column({ type: 'char', length: 64 })
   hash: string;
 
-  @Column({ name: 'created_at', type: 'timestamptz' })
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 
   @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
   expiresAt: Date | null;
+
+  @ManyToOne(() => WorkspaceMembershipOrmEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'membership_id', foreignKeyConstraintName: 'workspace_access_tokens_membership_id_fkey' })
+  membership?: Relation<WorkspaceMembershipOrmEntity>;
 }

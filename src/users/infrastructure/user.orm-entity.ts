@@ -1,6 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** Describes the table as the migrations create it (a test checks that they agree). */
 @Entity({ name: 'users' })
+@Check('users_id_not_empty', `id <> ''`)
 export class UserOrmEntity {
   @PrimaryColumn({ type: 'text' })
   id: string;
@@ -17,9 +19,9 @@ export class UserOrmEntity {
   @Column({ name: 'email_verified', type: 'boolean', nullable: true })
   emailVerified: boolean | null;
 
-  @Column({ name: 'created_at', type: 'timestamptz' })
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz' })
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 }

@@ -1,8 +1,10 @@
-import { Column, Entity, OneToMany, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, OneToMany, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { WorkspaceMembershipOrmEntity } from './workspace-membership.orm-entity.js';
 
+/** Describes the table as the migrations create it (a test checks that they agree). */
 @Entity({ name: 'workspaces' })
+@Check('workspaces_name_not_empty', 'char_length(name) >= 1')
 export class WorkspaceOrmEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -13,10 +15,10 @@ export class WorkspaceOrmEntity {
   @Column({ name: 'billing_account_email', type: 'varchar', length: 320 })
   billingAccountEmail: string;
 
-  @Column({ name: 'created_at', type: 'timestamptz' })
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz' })
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 
   @OneToMany(() => WorkspaceMembershipOrmEntity, (membership) => membership.workspace)
