@@ -71,6 +71,10 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .setTitle('AskUI Workspaces API')
     .setVersion('0.2.15')
     .setDescription('Creates and manages workspaces, their members and their access tokens.')
+    .addTag('workspaces', 'Workspaces: create (you become the owner), list yours, read, rename, delete.')
+    .addTag('workspace-memberships', 'Who belongs to a workspace and with which role (owner, admin, member).')
+    .addTag('access-tokens', 'Workspace access tokens: credentials for scripts and CI that act as one membership (`Authorization: Basic`).')
+    .addTag('health', 'Liveness and readiness, for orchestrators and load balancers (no credentials).')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A JWT from the identity provider; the user is its subject.' }, 'Bearer')
     .addSecurity('Basic', {
       type: 'apiKey',

@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { StringErrorResponseDto } from '../common/http/error-response.dto.js';
 import type { IdempotencyOptions } from './idempotency.js';
 import { IDEMPOTENCY_OPTIONS, IdempotencyInterceptor } from './idempotency.interceptor.js';
 
@@ -20,4 +21,13 @@ export const Idempotent = (options: IdempotencyOptions = {}): MethodDecorator =>
         (options.responseHasSecret ? ' The answer carries a secret shown once: a retry is refused (409) and creates nothing.' : ''),
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     }),
+    ...(options.responseHasSecret
+      ? [
+          ApiResponse({
+            status: 409,
+            description: 'This Idempotency-Key was already used: the secret is not shown again',
+            type: StringErrorResponseDto,
+          }),
+        ]
+      : []),
   );

@@ -117,6 +117,46 @@ describe('OpenAPI document and Swagger UI', () => {
     },
   );
 
+  const apiOperations = () =>
+    Object.entries<any>(document.paths)
+      .filter(([path]) => path.startsWith('/api/'))
+      .flatMap(([path, operations]) => Object.entries<any>(operations).map(([method, operation]) => ({ path, method, operation })));
+
+  it('describes every tag, and says of every operation who may call it', () => {
+    for (const tag of new Set(apiOperations().flatMap(({ operation }) => operation.tags))) {
+      expect(document.tags.find((t: any) => t.name === tag)?.description).toEqual(expect.any(String));
+    }
+    for (const { path, method, operation } of apiOperations()) {
+      expect({ path, method, description: operation.description }).toEqual({ path, method, description: expect.stringMatching(/\w{3,}/) });
+    }
+  });
+
+  it('documents what every operation can answer besides the contract: 429 and 503, 413 and 415 with a body, Location on create', () => {
+    for (const { path, method, operation } of apiOperations()) {
+      const statuses = Object.keys(operation.responses);
+      expect({ path, method, statuses }).toEqual({ path, method, statuses: expect.arrayContaining(['429', '503']) });
+      expect(operation.responses['503'].headers['Retry-After']).toBeDefined();
+      if (operation.requestBody)
+        expect({ path, method, statuses }).toEqual({ path, method, statuses: expect.arrayContaining(['413', '415']) });
+    }
+    expect(document.paths['/api/v1/workspaces'].post.responses['201'].headers.Location).toBeDefined();
+    // A retried create of a token (its secret is shown once) is refused.
+    expect(document.paths['/api/v1/workspaces/{workspace_id}/access-tokens'].post.responses['409']).toBeDefined();
+  });
+
+  it("lists the allowed values of every expand parameter, and keeps the list parameters' item formats", () => {
+    const parameter = (path: string, method: string, name: string) =>
+      document.paths[path][method].parameters.find((p: any) => p.name === name).schema;
+    expect(parameter('/api/v1/workspace-memberships', 'get', 'expand')).toEqual({
+      anyOf: [{ type: 'array', items: { enum: ['user', 'workspace'], type: 'string' } }, { type: 'null' }],
+      title: 'Expand',
+    });
+    expect(parameter('/api/v1/workspace-memberships', 'get', 'workspace_id').anyOf[0].items.format).toBe('uuid4');
+    for (const method of ['get', 'patch']) {
+      expect(parameter('/api/v1/workspaces/{workspace_id}', method, 'expand').anyOf[0].enum).toEqual(['workspaceMemberships']);
+    }
+  });
+
   it('declares the contract security schemes', () => {
     expect(document.components.securitySchemes.Bearer).toMatchObject(contract.components.securitySchemes.Bearer);
     expect(document.components.securitySchemes.Basic).toEqual(expect.objectContaining(contract.components.securitySchemes.Basic));

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/http/current-actor.decorator.js';
 import type { Actor } from '../../workspaces/domain/actor.js';
-import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
+import { ApiErrorResponses, ApiJsonBody } from '../../common/http/api-error-responses.decorator.js';
 import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator.js';
 import { presentedTokenForms } from '../../common/http/presented-token.js';
 import { parseDateTime } from '../../common/validation/date-time.js';
@@ -40,8 +40,13 @@ export class AccessTokensController {
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @Idempotent({ responseHasSecret: true })
-  @ApiOperation({ operationId: 'create_access_token_api_v1_workspaces__workspace_id__access_tokens_post', summary: 'Create Access Token' })
-  @ApiBody({ type: CreateWorkspaceAccessTokenRequestDto, required: true })
+  @ApiOperation({
+    operationId: 'create_access_token_api_v1_workspaces__workspace_id__access_tokens_post',
+    summary: 'Create Access Token',
+    description:
+      'Any member of the workspace, with their bearer token (not with an access token), creates a token that acts as their own membership. The secret (`tokenString`) is shown in this answer only.',
+  })
+  @ApiJsonBody(CreateWorkspaceAccessTokenRequestDto)
   @ApiCreatedResponse({ type: CreateWorkspaceAccessTokenResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(401, 404, 422)
   async create(
@@ -59,7 +64,11 @@ export class AccessTokensController {
   }
 
   @Get()
-  @ApiOperation({ operationId: 'list_access_tokens_api_v1_workspaces__workspace_id__access_tokens_get', summary: 'List Access Tokens' })
+  @ApiOperation({
+    operationId: 'list_access_tokens_api_v1_workspaces__workspace_id__access_tokens_get',
+    summary: 'List Access Tokens',
+    description: 'Any member of the workspace: their own tokens in it, oldest first, without secrets. Outsiders get 404.',
+  })
   @ApiOkResponse({ type: [ListAccessTokenResponseDto], description: 'Successful Response' })
   @ApiErrorResponses(401, 404, 422)
   async list(@Param() params: WorkspaceIdParamsDto, @CurrentActor() actor: Actor): Promise<ListAccessTokenResponseDto[]> {
@@ -72,9 +81,10 @@ export class AccessTokensController {
   @ApiOperation({
     operationId: 'lookup_workspace_access_token_api_v1_workspaces__workspace_id__access_tokens_lookup_post',
     summary: 'Lookup Workspace Access Token ID',
-    description: 'Converts a workspace access token (raw, or base64 as in the Authorization header) into its id within the workspace.',
+    description:
+      'Converts a workspace access token (raw, or base64 as in the Authorization header) into its id within the workspace. Any member, for their own tokens; owners and admins also for the tokens of members they may remove. Anything else is 404.',
   })
-  @ApiBody({ type: LookupWorkspaceAccessTokenRequestDto, required: true })
+  @ApiJsonBody(LookupWorkspaceAccessTokenRequestDto)
   @ApiOkResponse({ type: LookupWorkspaceAccessTokenResponseDto, description: 'Access token ID lookup successful.' })
   @ApiErrorResponses(401, 403, 404, 422)
   async lookup(
@@ -95,6 +105,8 @@ export class AccessTokensController {
   @ApiOperation({
     operationId: 'delete_access_token_api_v1_workspaces__workspace_id__access_tokens__token_id__delete',
     summary: 'Delete Access Token',
+    description:
+      'Revokes a token from the next request on, on every replica. Any member, for their own tokens; owners and admins also for the tokens of members they may remove. Anything else is 404.',
   })
   @ApiParam({ name: 'token_id', schema: { type: 'string', format: 'uuid4', title: 'Token Id' } })
   @ApiNoContentResponse({ description: 'Successful Response' })

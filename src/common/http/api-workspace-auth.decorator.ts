@@ -1,5 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
+import { ApiErrorResponses } from './api-error-responses.decorator.js';
 
-/** Either credential is accepted, as in the contract: Bearer, then Basic. */
-export const ApiWorkspaceAuth = (): ClassDecorator & MethodDecorator => applyDecorators(ApiBearerAuth('Bearer'), ApiSecurity('Basic'));
+/**
+ * Either credential is accepted, as in the contract: Bearer, then Basic. Every such operation may
+ * also answer 429 (too many failed authentications) and 503 (database unavailable).
+ */
+export const ApiWorkspaceAuth = (): ClassDecorator & MethodDecorator =>
+  applyDecorators(ApiBearerAuth('Bearer'), ApiSecurity('Basic'), ApiErrorResponses(429, 503));

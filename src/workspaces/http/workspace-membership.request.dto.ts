@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiHideProperty, ApiProperty, ApiSchema } from '@nestjs/swagger';
 import {
   AsList,
   CharacterLength,
@@ -51,21 +51,19 @@ export class CreateWorkspaceMembershipRequestDto {
 
 export const MEMBERSHIP_EXPANSIONS = ['user', 'workspace'] as const;
 
+/** Documented on the route (@ApiQuery): Swagger's reading of these properties loses their schemas. */
 export class ListWorkspaceMembershipsQueryDto {
-  @ApiPropertyOptional({ anyOf: [{ type: 'array', items: { type: 'string' } }, { type: 'null' }], title: 'User Id' })
+  @ApiHideProperty()
   @AsList()
   @EachString()
   user_id?: string[];
 
-  @ApiPropertyOptional({ anyOf: [{ type: 'array', items: { type: 'string', format: 'uuid4' } }, { type: 'null' }], title: 'Workspace Id' })
+  @ApiHideProperty()
   @AsList()
   @EachUuid()
   workspace_id?: string[];
 
-  @ApiPropertyOptional({
-    anyOf: [{ type: 'array', items: { enum: [...MEMBERSHIP_EXPANSIONS], type: 'string' } }, { type: 'null' }],
-    title: 'Expand',
-  })
+  @ApiHideProperty()
   @AsList()
   @OneOf(MEMBERSHIP_EXPANSIONS)
   expand?: ('user' | 'workspace')[];

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/http/current-actor.decorator.js';
 import type { Actor } from '../domain/actor.js';
-import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
+import { ApiErrorResponses, ApiJsonBody } from '../../common/http/api-error-responses.decorator.js';
 import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator.js';
 import { AddWorkspaceMemberUseCase } from '../application/add-workspace-member.use-case.js';
 import { ListWorkspaceMembershipsUseCase } from '../application/list-workspace-memberships.use-case.js';
@@ -10,6 +10,7 @@ import { RemoveWorkspaceMembershipUseCase } from '../application/remove-workspac
 import {
   CreateWorkspaceMembershipRequestDto,
   ListWorkspaceMembershipsQueryDto,
+  MEMBERSHIP_EXPANSIONS,
   WorkspaceMembershipIdParamsDto,
 } from './workspace-membership.request.dto.js';
 import {
@@ -33,8 +34,13 @@ export class WorkspaceMembershipsController {
   @Post()
   @HttpCode(HttpStatus.OK)
   @Idempotent()
-  @ApiOperation({ operationId: 'create_workspace_membership_api_v1_workspace_memberships_post', summary: 'Create Workspace Membership' })
-  @ApiBody({ type: CreateWorkspaceMembershipRequestDto, required: true })
+  @ApiOperation({
+    operationId: 'create_workspace_membership_api_v1_workspace_memberships_post',
+    summary: 'Create Workspace Membership',
+    description:
+      'Owners add anyone with any role; admins add admins and members; members may not add (403). Someone who is not a member of the workspace gets 404; a user who is already a member, 409.',
+  })
+  @ApiJsonBody(CreateWorkspaceMembershipRequestDto)
   @ApiOkResponse({ type: CreateWorkspaceMembershipResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(401, 403, 404, 409, 422)
   async create(
@@ -51,7 +57,28 @@ export class WorkspaceMembershipsController {
   }
 
   @Get()
-  @ApiOperation({ operationId: 'list_workspace_memberships_api_v1_workspace_memberships_get', summary: 'List Workspace Memberships' })
+  @ApiOperation({
+    operationId: 'list_workspace_memberships_api_v1_workspace_memberships_get',
+    summary: 'List Workspace Memberships',
+    description:
+      "Any authenticated caller: the memberships of the workspaces they belong to (an access token: of its workspace only), narrowed by `user_id` and `workspace_id`; `expand` adds each membership's user and/or workspace.",
+  })
+  // Written out: Swagger's reading of the query class drops the lists' item formats, the enum and the null.
+  @ApiQuery({
+    name: 'user_id',
+    required: false,
+    schema: { anyOf: [{ type: 'array', items: { type: 'string' } }, { type: 'null' }], title: 'User Id' },
+  })
+  @ApiQuery({
+    name: 'workspace_id',
+    required: false,
+    schema: { anyOf: [{ type: 'array', items: { type: 'string', format: 'uuid4' } }, { type: 'null' }], title: 'Workspace Id' },
+  })
+  @ApiQuery({
+    name: 'expand',
+    required: false,
+    schema: { anyOf: [{ type: 'array', items: { enum: [...MEMBERSHIP_EXPANSIONS], type: 'string' } }, { type: 'null' }], title: 'Expand' },
+  })
   @ApiOkResponse({ type: WorkspaceMembershipsListResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(401, 422)
   async list(@Query() query: ListWorkspaceMembershipsQueryDto, @CurrentActor() actor: Actor): Promise<WorkspaceMembershipsListResponseDto> {
@@ -74,6 +101,8 @@ export class WorkspaceMembershipsController {
   @ApiOperation({
     operationId: 'delete_workspace_membership_api_v1_workspace_memberships__workspace_membership_id__delete',
     summary: 'Delete Workspace Membership',
+    description:
+      "Owners remove anyone, admins remove admins and members, everyone may leave (their own membership). The last owner cannot go (409); someone who cannot see the membership gets 404. The removed member's access tokens stop working at once.",
   })
   @ApiParam({ name: 'workspace_membership_id', schema: { type: 'string', format: 'uuid4', title: 'Workspace Membership Id' } })
   @ApiNoContentResponse({ description: 'Successful Response' })

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/http/current-actor.decorator.js';
 import type { Actor } from '../domain/actor.js';
-import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
+import { ApiErrorResponses, ApiJsonBody } from '../../common/http/api-error-responses.decorator.js';
 import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator.js';
 import { ResponseHeaders } from '../../common/http/response-headers.decorator.js';
 import { RequestValidationError } from '../../common/validation/validation-issue.js';
@@ -39,9 +39,18 @@ export class WorkspacesController {
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @Idempotent()
-  @ApiOperation({ operationId: 'create_workspace_api_v1_workspaces_post', summary: 'Create Workspace' })
-  @ApiBody({ type: CreateWorkspaceRequestDto, required: true })
-  @ApiCreatedResponse({ type: CreateWorkspaceResponseDto, description: 'Successful Response' })
+  @ApiOperation({
+    operationId: 'create_workspace_api_v1_workspaces_post',
+    summary: 'Create Workspace',
+    description:
+      'Any user with a bearer token (not an access token) creates a workspace and becomes its owner. With the provisioning scope, `firstMemberId` names another user as the first owner. `Location` points to the new workspace.',
+  })
+  @ApiJsonBody(CreateWorkspaceRequestDto)
+  @ApiCreatedResponse({
+    type: CreateWorkspaceResponseDto,
+    description: 'Successful Response',
+    headers: { Location: { description: 'The new workspace: `/api/v1/workspaces/{id}`', schema: { type: 'string' } } },
+  })
   @ApiErrorResponses(401, 403, 422)
   async create(
     @Body() body: CreateWorkspaceRequestDto,
@@ -62,7 +71,8 @@ export class WorkspacesController {
   @ApiOperation({
     operationId: 'list_workspaces_api_v1_workspaces_get',
     summary: 'List Workspaces',
-    description: 'The caller’s workspaces in the order they joined them, a page at a time (beyond the reference API).',
+    description:
+      'The caller’s workspaces in the order they joined them, a page at a time (beyond the reference API). Any authenticated caller; an access token sees its own workspace only.',
   })
   @ApiOkResponse({ type: WorkspaceListResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(401, 422)
@@ -84,7 +94,8 @@ export class WorkspacesController {
   @ApiOperation({
     operationId: 'get_workspace_api_v1_workspaces__workspace_id__get',
     summary: 'Get Workspace',
-    description: 'Beyond the reference API.',
+    description:
+      'Any member of the workspace (beyond the reference API); `expand=workspaceMemberships` adds its memberships. Everyone else gets 404.',
   })
   @ApiParam(WORKSPACE_ID_PARAM)
   @ApiOkResponse({ type: WorkspaceResponseDto, description: 'Successful Response' })
@@ -99,9 +110,13 @@ export class WorkspacesController {
   }
 
   @Patch(':workspace_id')
-  @ApiOperation({ operationId: 'update_workspace_name_api_v1_workspaces__workspace_id__patch', summary: 'Update Workspace Name' })
+  @ApiOperation({
+    operationId: 'update_workspace_name_api_v1_workspaces__workspace_id__patch',
+    summary: 'Update Workspace Name',
+    description: 'Owners and admins rename the workspace; members get 403, everyone else 404.',
+  })
   @ApiParam(WORKSPACE_ID_PARAM)
-  @ApiBody({ type: UpdateWorkspaceNameRequestDto, required: true })
+  @ApiJsonBody(UpdateWorkspaceNameRequestDto)
   @ApiOkResponse({ type: WorkspaceResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(401, 403, 404, 422)
   async rename(
@@ -116,7 +131,11 @@ export class WorkspacesController {
 
   @Delete(':workspace_id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ operationId: 'delete_workspace_api_v1_workspaces__workspace_id__delete', summary: 'Delete Workspace' })
+  @ApiOperation({
+    operationId: 'delete_workspace_api_v1_workspaces__workspace_id__delete',
+    summary: 'Delete Workspace',
+    description: 'Owners delete the workspace with its memberships and their access tokens; admins and members get 403, everyone else 404.',
+  })
   @ApiParam(WORKSPACE_ID_PARAM)
   @ApiNoContentResponse({ description: 'Successful Response' })
   @ApiErrorResponses(401, 403, 404, 422)
