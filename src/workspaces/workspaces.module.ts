@@ -4,6 +4,7 @@ import { UsersModule } from '../users/users.module.js';
 import { AddWorkspaceMemberUseCase } from './application/add-workspace-member.use-case.js';
 import { CreateWorkspaceUseCase } from './application/create-workspace.use-case.js';
 import { DeleteWorkspaceUseCase } from './application/delete-workspace.use-case.js';
+import { GetWorkspaceMembershipUseCase } from './application/get-workspace-membership.use-case.js';
 import { GetWorkspaceUseCase } from './application/get-workspace.use-case.js';
 import { ListWorkspaceMembershipsUseCase } from './application/list-workspace-memberships.use-case.js';
 import { ListWorkspacesUseCase } from './application/list-workspaces.use-case.js';
@@ -35,6 +36,7 @@ export const workspaceOrmEntities = [WorkspaceOrmEntity, WorkspaceMembershipOrmE
     DeleteWorkspaceUseCase,
     AddWorkspaceMemberUseCase,
     ListWorkspaceMembershipsUseCase,
+    GetWorkspaceMembershipUseCase,
     RemoveWorkspaceMembershipUseCase,
   ],
   exports: [WorkspaceRepository],

@@ -70,6 +70,14 @@ describe('Hostile input (property-based)', () => {
       { method: 'GET', path: hostileText.map((v) => `/api/v1/workspaces/${encode(v)}?expand=${encode(v)}`) },
       { method: 'PATCH', path: hostileText.map((v) => `/api/v1/workspaces/${encode(v)}`) },
       { method: 'DELETE', path: hostileText.map((v) => `/api/v1/workspace-memberships/${encode(v)}`) },
+      { method: 'GET', path: hostileText.map((v) => `/api/v1/workspace-memberships/${encode(v)}?expand=${encode(v)}`) },
+      {
+        method: 'GET',
+        path: fc.constantFrom(
+          `/api/v1/workspace-memberships/${w.memberships.admin}?expand=user&expand=workspace`,
+          `/api/v1/workspace-memberships/${UUID}`,
+        ),
+      },
       { method: 'DELETE', path: hostileText.map((v) => `/api/v1/workspaces/${w.workspaceId}/access-tokens/${encode(v)}`) },
       { method: 'POST', path: hostileText.map((v) => `/api/v1/workspaces/${encode(v)}/access-tokens/lookup`) },
       {

@@ -246,6 +246,26 @@ export function describeWorkspaceRepositoryContract(
       expect(await repositories.workspaces.listMemberships({ visibleTo: viewer, withinWorkspaceId: theirs.id })).toEqual([]);
     });
 
+    it('narrows memberships to the ids asked for, still only where the viewer belongs', async () => {
+      const viewer = `viewer-${Math.random()}`;
+      const mine = await stored(viewer);
+      const theirs = await stored(`stranger-${Math.random()}`);
+      const colleague = await repositories.workspaces.update(mine.id, (w) =>
+        w.addMember(actor(viewer), 'colleague', WorkspacePrivilege.ADMIN, new Date()),
+      );
+      const [found, ...rest] = await repositories.workspaces.listMemberships({ visibleTo: viewer, membershipIds: [colleague.id] });
+      expect(rest).toEqual([]);
+      expect([found.membership.id, found.membership.userId, found.membership.privilege, found.workspace.id]).toEqual([
+        colleague.id,
+        'colleague',
+        WorkspacePrivilege.ADMIN,
+        mine.id,
+      ]);
+      const strangersMembership = theirs.memberships[0].id;
+      expect(await repositories.workspaces.listMemberships({ visibleTo: viewer, membershipIds: [strangersMembership] })).toEqual([]);
+      expect(await repositories.workspaces.listMemberships({ visibleTo: viewer, membershipIds: ['ffffffff-0000-4000-8000-000000000000'] })).toEqual([]);
+    });
+
     it('lists a user’s workspaces in pages, in the order they joined, without gaps or repeats', async () => {
       const user = `pager-${Math.random()}`;
       const ids: string[] = [];

@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { User } from '../../users/domain/user.js';
 import { UserRepository } from '../../users/domain/user.repository.js';
 import type { Actor } from '../domain/actor.js';
-import { WorkspaceRepository, type MembershipListing } from '../domain/workspace.repository.js';
-
-export interface ListedMembership extends MembershipListing {
-  /** With `withUsers`: the member as last seen in an identity token; undefined if never seen. */
-  user?: User;
-}
+import { WorkspaceRepository } from '../domain/workspace.repository.js';
+import type { ListedMembership } from './listed-membership.js';
 
 /** Memberships of the workspaces the actor belongs to, narrowed by the filters. */
 @Injectable()

@@ -28,6 +28,7 @@ export interface MembershipQuery {
   withinWorkspaceId?: string;
   userIds?: string[];
   workspaceIds?: string[];
+  membershipIds?: string[];
 }
 
 export interface MembershipListing {

@@ -69,6 +69,14 @@ export class ListWorkspaceMembershipsQueryDto {
   expand?: ('user' | 'workspace')[];
 }
 
+/** Documented on the route (@ApiQuery), as for the listing. */
+export class GetWorkspaceMembershipQueryDto {
+  @ApiHideProperty()
+  @AsList()
+  @OneOf(MEMBERSHIP_EXPANSIONS)
+  expand?: ('user' | 'workspace')[];
+}
+
 export class WorkspaceMembershipIdParamsDto {
   @IsUuidValue()
   workspace_membership_id: string;

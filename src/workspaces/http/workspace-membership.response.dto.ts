@@ -1,5 +1,6 @@
 import { ApiExtraModels, ApiProperty, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import type { User } from '../../users/domain/user.js';
+import type { ListedMembership } from '../application/listed-membership.js';
 import type { WorkspaceMembership } from '../domain/workspace-membership.js';
 import type { WorkspaceSummary } from '../domain/workspace.repository.js';
 import { CreateWorkspaceMembershipDto, MembershipDto, WorkspaceDto } from './workspace.response.dto.js';
@@ -54,6 +55,14 @@ export class ListedWorkspaceMembershipDto extends MembershipDto {
 
   @ApiProperty({ anyOf: [{ $ref: getSchemaPath(WorkspaceDto) }, { type: 'null' }], required: false })
   workspace: WorkspaceDto | null;
+
+  /** A listed membership, with its user and workspace only where `expand` asks for them. */
+  static fromListing(listing: ListedMembership, expand: ReadonlySet<string>): ListedWorkspaceMembershipDto {
+    return ListedWorkspaceMembershipDto.from(listing.membership, {
+      user: expand.has('user') ? listing.user : undefined,
+      workspace: expand.has('workspace') ? listing.workspace : undefined,
+    });
+  }
 
   static from(membership: WorkspaceMembership, expanded: { user?: User; workspace?: WorkspaceSummary }): ListedWorkspaceMembershipDto {
     const dto = new ListedWorkspaceMembershipDto();

@@ -5,10 +5,12 @@ import type { Actor } from '../domain/actor.js';
 import { ApiErrorResponses, ApiJsonBody } from '../../common/http/api-error-responses.decorator.js';
 import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator.js';
 import { AddWorkspaceMemberUseCase } from '../application/add-workspace-member.use-case.js';
+import { GetWorkspaceMembershipUseCase } from '../application/get-workspace-membership.use-case.js';
 import { ListWorkspaceMembershipsUseCase } from '../application/list-workspace-memberships.use-case.js';
 import { RemoveWorkspaceMembershipUseCase } from '../application/remove-workspace-membership.use-case.js';
 import {
   CreateWorkspaceMembershipRequestDto,
+  GetWorkspaceMembershipQueryDto,
   ListWorkspaceMembershipsQueryDto,
   MEMBERSHIP_EXPANSIONS,
   WorkspaceMembershipIdParamsDto,
@@ -20,6 +22,18 @@ import {
 } from './workspace-membership.response.dto.js';
 import { Idempotent } from '../../idempotency/idempotent.decorator.js';
 
+/** `expand` of a listed membership: its user and/or its workspace, repeatable. */
+const EXPAND_MEMBERSHIP = {
+  name: 'expand',
+  required: false,
+  schema: { anyOf: [{ type: 'array', items: { enum: [...MEMBERSHIP_EXPANSIONS], type: 'string' } }, { type: 'null' }], title: 'Expand' },
+} as const;
+
+const MEMBERSHIP_ID_PARAM = {
+  name: 'workspace_membership_id',
+  schema: { type: 'string', format: 'uuid4', title: 'Workspace Membership Id' },
+} as const;
+
 @ApiTags('workspace-memberships')
 @ApiWorkspaceAuth()
 @Controller('api/v1/workspace-memberships')
@@ -27,6 +41,7 @@ export class WorkspaceMembershipsController {
   constructor(
     private readonly addMember: AddWorkspaceMemberUseCase,
     private readonly listMemberships: ListWorkspaceMembershipsUseCase,
+    private readonly getMembership: GetWorkspaceMembershipUseCase,
     private readonly removeMembership: RemoveWorkspaceMembershipUseCase,
   ) {}
 
@@ -74,11 +89,7 @@ export class WorkspaceMembershipsController {
     required: false,
     schema: { anyOf: [{ type: 'array', items: { type: 'string', format: 'uuid4' } }, { type: 'null' }], title: 'Workspace Id' },
   })
-  @ApiQuery({
-    name: 'expand',
-    required: false,
-    schema: { anyOf: [{ type: 'array', items: { enum: [...MEMBERSHIP_EXPANSIONS], type: 'string' } }, { type: 'null' }], title: 'Expand' },
-  })
+  @ApiQuery(EXPAND_MEMBERSHIP)
   @ApiOkResponse({ type: WorkspaceMembershipsListResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(401, 422)
   async list(@Query() query: ListWorkspaceMembershipsQueryDto, @CurrentActor() actor: Actor): Promise<WorkspaceMembershipsListResponseDto> {
@@ -90,10 +101,30 @@ export class WorkspaceMembershipsController {
       withUsers: expand.has('user'),
     });
     return {
-      data: listings.map(({ membership, workspace, user }) =>
-        ListedWorkspaceMembershipDto.from(membership, { user, workspace: expand.has('workspace') ? workspace : undefined }),
-      ),
+      data: listings.map((listing) => ListedWorkspaceMembershipDto.fromListing(listing, expand)),
     };
+  }
+
+  @Get(':workspace_membership_id')
+  @ApiOperation({
+    operationId: 'get_workspace_membership_api_v1_workspace_memberships__workspace_membership_id__get',
+    summary: 'Get Workspace Membership',
+    description:
+      'Beyond the reference API: one membership, for any member of its workspace (an access token: of its own workspace only), ' +
+      'with `expand` as in the listing. Everyone else gets 404, as for a membership that does not exist.',
+  })
+  @ApiParam(MEMBERSHIP_ID_PARAM)
+  @ApiQuery(EXPAND_MEMBERSHIP)
+  @ApiOkResponse({ type: ListedWorkspaceMembershipDto, description: 'Successful Response' })
+  @ApiErrorResponses(401, 404, 422)
+  async get(
+    @Param() params: WorkspaceMembershipIdParamsDto,
+    @Query() query: GetWorkspaceMembershipQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ListedWorkspaceMembershipDto> {
+    const expand = new Set(query.expand ?? []);
+    const listing = await this.getMembership.execute({ actor, membershipId: params.workspace_membership_id, withUser: expand.has('user') });
+    return ListedWorkspaceMembershipDto.fromListing(listing, expand);
   }
 
   @Delete(':workspace_membership_id')
@@ -104,7 +135,7 @@ export class WorkspaceMembershipsController {
     description:
       "Owners remove anyone, admins remove admins and members, everyone may leave (their own membership). The last owner cannot go (409); someone who cannot see the membership gets 404. The removed member's access tokens stop working at once.",
   })
-  @ApiParam({ name: 'workspace_membership_id', schema: { type: 'string', format: 'uuid4', title: 'Workspace Membership Id' } })
+  @ApiParam(MEMBERSHIP_ID_PARAM)
   @ApiNoContentResponse({ description: 'Successful Response' })
   @ApiErrorResponses(401, 403, 404, 409, 422)
   async delete(@Param() params: WorkspaceMembershipIdParamsDto, @CurrentActor() actor: Actor): Promise<void> {

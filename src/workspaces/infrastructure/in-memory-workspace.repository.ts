@@ -88,6 +88,7 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
       .flatMap((w) =>
         [...w.memberships]
           .filter((m) => !query.userIds?.length || query.userIds.includes(m.userId))
+          .filter((m) => !query.membershipIds?.length || query.membershipIds.includes(m.id))
           .sort(byJoinTime)
           .map((membership) => ({ membership, workspace: summary(w) })),
       );

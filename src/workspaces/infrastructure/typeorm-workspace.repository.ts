@@ -96,6 +96,7 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
     if (query.withinWorkspaceId !== undefined) builder.andWhere('m.workspace_id = :within', { within: query.withinWorkspaceId });
     if (query.userIds?.length) builder.andWhere('m.user_id IN (:...userIds)', { userIds: query.userIds });
     if (query.workspaceIds?.length) builder.andWhere('m.workspace_id IN (:...workspaceIds)', { workspaceIds: query.workspaceIds });
+    if (query.membershipIds?.length) builder.andWhere('m.id IN (:...membershipIds)', { membershipIds: query.membershipIds });
     const rows = await builder.getMany();
     return rows.map((row) => ({
       membership: WorkspaceMapper.membershipToDomain(row),
