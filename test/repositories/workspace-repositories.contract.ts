@@ -263,7 +263,9 @@ export function describeWorkspaceRepositoryContract(
       ]);
       const strangersMembership = theirs.memberships[0].id;
       expect(await repositories.workspaces.listMemberships({ visibleTo: viewer, membershipIds: [strangersMembership] })).toEqual([]);
-      expect(await repositories.workspaces.listMemberships({ visibleTo: viewer, membershipIds: ['ffffffff-0000-4000-8000-000000000000'] })).toEqual([]);
+      expect(
+        await repositories.workspaces.listMemberships({ visibleTo: viewer, membershipIds: ['ffffffff-0000-4000-8000-000000000000'] }),
+      ).toEqual([]);
     });
 
     it('lists a user’s workspaces in pages, in the order they joined, without gaps or repeats', async () => {
