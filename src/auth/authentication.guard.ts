@@ -54,14 +54,17 @@ export class AuthenticationGuard implements CanActivate {
 
 function authenticate(view: CredentialsView): Promise<Actor> {
   return new Promise((resolve, reject) => {
-    const fail = (error: unknown) => reject(error instanceof Error ? error : new Error(String(error)));
     const run = passport.authenticate(STRATEGIES, { session: false }, (error: unknown, actor: Actor | false) => {
-      if (error) return fail(error);
+      if (error) return reject(asError(error));
       if (!actor) return reject(new NotAuthenticated());
       resolve(actor);
     }) as (request: CredentialsView, response: object, next: (error: unknown) => void) => void;
-    run(view, {}, fail);
+    run(view, {}, (error) => reject(asError(error)));
   });
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 function countHeader(rawHeaders: string[], name: string): number {

@@ -13,21 +13,58 @@ export interface RowBatch {
  * types come from the entities' metadata, the values from the rows the mapper built.
  */
 export async function insertRows(manager: EntityManager, batches: readonly RowBatch[]): Promise<void> {
-  const parameters: unknown[] = [];
-  const inserts = batches
-    .filter((batch) => batch.rows.length > 0)
-    .map((batch, index) => {
-      const metadata = manager.connection.getMetadata(batch.target);
-      const columns = storedColumns(metadata);
-      const arrays = columns.map((column) => {
-        parameters.push(batch.rows.map((row): unknown => column.getEntityValue(row) ?? null));
-        return `$${parameters.length}::${arrayType(column)}`;
-      });
-      const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
-      return `i${index} AS (INSERT INTO "${metadata.tableName}" (${names}) SELECT * FROM unnest(${arrays.join(', ')}))`;
+  const present = batches.filter((batch) => batch.rows.length > 0);
+  if (present.length === 0) return;
+  const tables = present.map((batch) => tableOf(manager, batch.target));
+  const parameters: unknown[][] = [];
+  for (let index = 0; index < tables.length; index++) {
+    const rows = present[index].rows;
+    for (const column of tables[index].columns) {
+      const values: unknown[] = new Array(rows.length);
+      for (let row = 0; row < rows.length; row++) values[row] = column.getEntityValue(rows[row]) ?? null;
+      parameters.push(values);
+    }
+  }
+  await manager.query(statementFor(tables), parameters);
+}
+
+interface Table {
+  metadata: EntityMetadata;
+  columns: ColumnMetadata[];
+}
+
+/** What a table's inserts need of its metadata, worked out once per entity. */
+const tables = new WeakMap<EntityMetadata, Table>();
+
+function tableOf(manager: EntityManager, target: EntityTarget<ObjectLiteral>): Table {
+  const metadata = manager.connection.getMetadata(target);
+  let table = tables.get(metadata);
+  if (!table) {
+    table = { metadata, columns: storedColumns(metadata) };
+    tables.set(metadata, table);
+  }
+  return table;
+}
+
+/** The statement for these tables in this order (it does not depend on how many rows each has), built once. */
+const statements = new Map<string, string>();
+
+function statementFor(list: readonly Table[]): string {
+  const key = list.map((table) => table.metadata.tableName).join(' ');
+  let sql = statements.get(key);
+  if (sql === undefined) {
+    let parameter = 0;
+    const inserts = list.map((table) => {
+      const arrays = table.columns.map((column) => `$${++parameter}::${arrayType(column)}`);
+      const names = table.columns.map((column) => `"${column.databaseName}"`).join(', ');
+      return `INSERT INTO "${table.metadata.tableName}" (${names}) SELECT * FROM unnest(${arrays.join(', ')})`;
     });
-  if (inserts.length === 0) return;
-  await manager.query(`WITH ${inserts.join(', ')} SELECT 1`, parameters);
+    // The earlier inserts as data-modifying CTEs (each runs once, to completion), the last one as the statement.
+    const last = inserts.pop()!;
+    sql = inserts.length === 0 ? last : `WITH ${inserts.map((insert, index) => `i${index} AS (${insert})`).join(', ')} ${last}`;
+    statements.set(key, sql);
+  }
+  return sql;
 }
 
 /** The columns of a row that differ between two versions of it (Dates by their time). */

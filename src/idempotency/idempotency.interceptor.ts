@@ -23,7 +23,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = http.getRequest<FastifyRequest>();
     if (request.headers['idempotency-key'] === undefined) return next.handle();
     const options = this.reflector.get<IdempotencyOptions | undefined>(IDEMPOTENCY_OPTIONS, context.getHandler());
-    const work = () => lastValueFrom(next.handle(), { defaultValue: undefined });
-    return from(this.idempotency.run(request, http.getResponse<FastifyReply>(), work, options));
+    return from(
+      this.idempotency.run(
+        request,
+        http.getResponse<FastifyReply>(),
+        () => lastValueFrom(next.handle(), { defaultValue: undefined }),
+        options,
+      ),
+    );
   }
 }

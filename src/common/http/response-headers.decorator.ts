@@ -6,7 +6,14 @@ export interface ResponseHeaders {
   set(name: string, value: string): void;
 }
 
-export const ResponseHeaders = createParamDecorator((_data: unknown, context: ExecutionContext): ResponseHeaders => {
-  const reply = context.switchToHttp().getResponse<FastifyReply>();
-  return { set: (name, value) => void reply.header(name, value) };
-});
+class ReplyHeaders implements ResponseHeaders {
+  constructor(private readonly reply: FastifyReply) {}
+
+  set(name: string, value: string): void {
+    void this.reply.header(name, value);
+  }
+}
+
+export const ResponseHeaders = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): ResponseHeaders => new ReplyHeaders(context.switchToHttp().getResponse<FastifyReply>()),
+);
