@@ -20,6 +20,16 @@ export async function bearerToken(userId: string | undefined, options: TokenOpti
   return jwt.sign(new TextEncoder().encode(options.secret ?? TEST_JWT_SECRET));
 }
 
+/** A bearer token carrying profile claims (email, name, picture, email_verified), as an identity provider sends them. */
+export async function bearerWithProfile(userId: string, profile: Record<string, unknown>): Promise<{ authorization: string }> {
+  const token = await new SignJWT(profile)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(userId)
+    .setExpirationTime('5m')
+    .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+  return { authorization: `Bearer ${token}` };
+}
+
 export async function bearer(userId: string, options?: TokenOptions): Promise<{ authorization: string }> {
   return { authorization: `Bearer ${await bearerToken(userId, options)}` };
 }

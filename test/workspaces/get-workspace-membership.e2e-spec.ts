@@ -1,6 +1,5 @@
-import { SignJWT } from 'jose';
 import { assertMatchesContract } from '../support/contract.js';
-import { basic, bearer, TEST_JWT_SECRET } from '../support/test-auth.js';
+import { basic, bearer, bearerWithProfile } from '../support/test-auth.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addMember, createWorkspace, mintToken, newUserId, team } from '../support/workspace-fixtures.js';
 
@@ -46,17 +45,12 @@ describe('GET /api/v1/workspace-memberships/{workspace_membership_id} (extension
 
   it('expands its user and its workspace when asked, as the listing does', async () => {
     const owner = newUserId('seen');
-    const token = await new SignJWT({
+    const headers = await bearerWithProfile(owner, {
       email: 'seen@example.com',
       name: 'Seen User',
       picture: 'https://example.com/p.png',
       email_verified: true,
-    })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(owner)
-      .setExpirationTime('5m')
-      .sign(new TextEncoder().encode(TEST_JWT_SECRET));
-    const headers = { authorization: `Bearer ${token}` };
+    });
     const workspace = await createWorkspace(t, owner, 'Expanded');
     // The workspace was created with a plain token: the profile is recorded by the signed one, now.
     await t.request({ method: 'GET', url: '/api/v1/workspaces', headers });

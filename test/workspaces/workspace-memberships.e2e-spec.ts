@@ -1,6 +1,5 @@
-import { SignJWT } from 'jose';
 import { assertMatchesContract } from '../support/contract.js';
-import { basic, bearer, TEST_JWT_SECRET } from '../support/test-auth.js';
+import { basic, bearer, bearerWithProfile } from '../support/test-auth.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { usesPostgres } from '../support/test-database.js';
 import { addMember, createWorkspace, mintToken, newUserId, team, type Role } from '../support/workspace-fixtures.js';
@@ -169,20 +168,16 @@ describe('Workspace memberships', () => {
 
     it('expands workspace and user; a user never seen is null', async () => {
       const owner = newUserId('seen');
-      const token = await new SignJWT({
+      const seen = await bearerWithProfile(owner, {
         email: 'seen@example.com',
         name: 'Seen User',
         picture: 'https://example.com/p.png',
         email_verified: true,
-      })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setSubject(owner)
-        .setExpirationTime('5m')
-        .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+      });
       const created = await t.request({
         method: 'POST',
         url: '/api/v1/workspaces',
-        headers: { authorization: `Bearer ${token}` },
+        headers: seen,
         body: { name: 'Expanded', billingAccountEmail: 'b@example.com' },
       });
       const stranger = newUserId('never-seen');
