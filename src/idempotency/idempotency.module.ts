@@ -1,5 +1,8 @@
 import { Global, Injectable, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import { Idempotency } from './idempotency.js';
+import { IDEMPOTENCY } from './idempotent.decorator.js';
 import { IdempotencyStore } from './idempotency.store.js';
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
@@ -27,6 +30,20 @@ class IdempotencySweeper implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
+/** Makes this application's Idempotency reachable from its requests, for the routes marked @Idempotent(). */
+@Injectable()
+class IdempotencyOnRequests implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly idempotency: Idempotency,
+  ) {}
+
+  onModuleInit(): void {
+    const idempotency = this.idempotency;
+    this.adapterHost.httpAdapter.getInstance<FastifyInstance>().decorateRequest(IDEMPOTENCY, { getter: () => idempotency });
+  }
+}
+
 @Global()
-@Module({ providers: [IdempotencyStore, Idempotency, IdempotencySweeper], exports: [Idempotency] })
+@Module({ providers: [IdempotencyStore, Idempotency, IdempotencySweeper, IdempotencyOnRequests], exports: [Idempotency] })
 export class IdempotencyModule {}
