@@ -69,13 +69,13 @@ function statementFor(list: readonly Table[]): string {
 
 /** The columns of a row that differ between two versions of it (Dates by their time). */
 export function changedColumns(
-  target: EntityTarget<ObjectLiteral>,
   manager: EntityManager,
+  target: EntityTarget<ObjectLiteral>,
   before: ObjectLiteral,
   after: ObjectLiteral,
 ): ObjectLiteral {
   const changes: ObjectLiteral = {};
-  for (const column of storedColumns(manager.connection.getMetadata(target))) {
+  for (const column of tableOf(manager, target).columns) {
     const a: unknown = column.getEntityValue(before);
     const b: unknown = column.getEntityValue(after);
     const same = a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;

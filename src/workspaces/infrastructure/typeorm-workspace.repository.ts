@@ -56,7 +56,7 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
 
   /** Writes every column that differs between the rows before and after a change; memberships by id. */
   private async storeChanges(manager: EntityManager, before: WorkspaceOrmEntity, after: WorkspaceOrmEntity): Promise<void> {
-    const changed = changedColumns(WorkspaceOrmEntity, manager, before, after);
+    const changed = changedColumns(manager, WorkspaceOrmEntity, before, after);
     if (Object.keys(changed).length > 0) await manager.update(WorkspaceOrmEntity, { id: after.id }, changed);
 
     const previous = new Map((before.memberships ?? []).map((row) => [row.id, row]));
@@ -67,7 +67,7 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
     for (const row of current) {
       const old = previous.get(row.id);
       if (!old) continue;
-      const changes = changedColumns(WorkspaceMembershipOrmEntity, manager, old, row);
+      const changes = changedColumns(manager, WorkspaceMembershipOrmEntity, old, row);
       if (Object.keys(changes).length > 0) await manager.update(WorkspaceMembershipOrmEntity, { id: row.id }, changes);
     }
     await insertRows(manager, [{ target: WorkspaceMembershipOrmEntity, rows: current.filter((row) => !previous.has(row.id)) }]);
