@@ -48,7 +48,7 @@ export class AccessTokensController {
   })
   @ApiJsonBody(CreateWorkspaceAccessTokenRequestDto)
   @ApiCreatedResponse({ type: CreateWorkspaceAccessTokenResponseDto, description: 'Successful Response' })
-  @ApiErrorResponses(401, 404, 422)
+  @ApiErrorResponses(404, 422)
   async create(
     @Param() params: WorkspaceIdParamsDto,
     @Body() body: CreateWorkspaceAccessTokenRequestDto,
@@ -70,7 +70,7 @@ export class AccessTokensController {
     description: 'Any member of the workspace: their own tokens in it, oldest first, without secrets. Outsiders get 404.',
   })
   @ApiOkResponse({ type: [ListAccessTokenResponseDto], description: 'Successful Response' })
-  @ApiErrorResponses(401, 404, 422)
+  @ApiErrorResponses(404, 422)
   async list(@Param() params: WorkspaceIdParamsDto, @CurrentActor() actor: Actor): Promise<ListAccessTokenResponseDto[]> {
     const tokens = await this.listTokens.execute({ actor, workspaceId: params.workspace_id });
     return tokens.map((token) => ListAccessTokenResponseDto.from(token));
@@ -86,7 +86,7 @@ export class AccessTokensController {
   })
   @ApiJsonBody(LookupWorkspaceAccessTokenRequestDto)
   @ApiOkResponse({ type: LookupWorkspaceAccessTokenResponseDto, description: 'Access token ID lookup successful.' })
-  @ApiErrorResponses(401, 403, 404, 422)
+  @ApiErrorResponses(403, 404, 422)
   async lookup(
     @Param() params: WorkspaceIdParamsDto,
     @Body() body: LookupWorkspaceAccessTokenRequestDto,
@@ -110,7 +110,7 @@ export class AccessTokensController {
   })
   @ApiParam({ name: 'token_id', schema: { type: 'string', format: 'uuid4', title: 'Token Id' } })
   @ApiNoContentResponse({ description: 'Successful Response' })
-  @ApiErrorResponses(401, 404, 422)
+  @ApiErrorResponses(404, 422)
   async delete(@Param() params: AccessTokenParamsDto, @CurrentActor() actor: Actor): Promise<void> {
     await this.deleteToken.execute({ actor, workspaceId: params.workspace_id, tokenId: params.token_id });
   }

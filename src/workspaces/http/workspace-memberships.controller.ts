@@ -57,7 +57,7 @@ export class WorkspaceMembershipsController {
   })
   @ApiJsonBody(CreateWorkspaceMembershipRequestDto)
   @ApiOkResponse({ type: CreateWorkspaceMembershipResponseDto, description: 'Successful Response' })
-  @ApiErrorResponses(401, 403, 404, 409, 422)
+  @ApiErrorResponses(403, 404, 409, 422)
   async create(
     @Body() body: CreateWorkspaceMembershipRequestDto,
     @CurrentActor() actor: Actor,
@@ -91,7 +91,7 @@ export class WorkspaceMembershipsController {
   })
   @ApiQuery(EXPAND_MEMBERSHIP)
   @ApiOkResponse({ type: WorkspaceMembershipsListResponseDto, description: 'Successful Response' })
-  @ApiErrorResponses(401, 422)
+  @ApiErrorResponses(422)
   async list(@Query() query: ListWorkspaceMembershipsQueryDto, @CurrentActor() actor: Actor): Promise<WorkspaceMembershipsListResponseDto> {
     const expand = new Set(query.expand ?? []);
     const listings = await this.listMemberships.execute({
@@ -116,7 +116,7 @@ export class WorkspaceMembershipsController {
   @ApiParam(MEMBERSHIP_ID_PARAM)
   @ApiQuery(EXPAND_MEMBERSHIP)
   @ApiOkResponse({ type: ListedWorkspaceMembershipDto, description: 'Successful Response' })
-  @ApiErrorResponses(401, 404, 422)
+  @ApiErrorResponses(404, 422)
   async get(
     @Param() params: WorkspaceMembershipIdParamsDto,
     @Query() query: GetWorkspaceMembershipQueryDto,
@@ -137,7 +137,7 @@ export class WorkspaceMembershipsController {
   })
   @ApiParam(MEMBERSHIP_ID_PARAM)
   @ApiNoContentResponse({ description: 'Successful Response' })
-  @ApiErrorResponses(401, 403, 404, 409, 422)
+  @ApiErrorResponses(403, 404, 409, 422)
   async delete(@Param() params: WorkspaceMembershipIdParamsDto, @CurrentActor() actor: Actor): Promise<void> {
     await this.removeMembership.execute({ actor, membershipId: params.workspace_membership_id });
   }

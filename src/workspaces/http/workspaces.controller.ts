@@ -51,7 +51,7 @@ export class WorkspacesController {
     description: 'Successful Response',
     headers: { Location: { description: 'The new workspace: `/api/v1/workspaces/{id}`', schema: { type: 'string' } } },
   })
-  @ApiErrorResponses(401, 403, 422)
+  @ApiErrorResponses(403, 422)
   async create(
     @Body() body: CreateWorkspaceRequestDto,
     @CurrentActor() actor: Actor,
@@ -75,7 +75,7 @@ export class WorkspacesController {
       'The caller’s workspaces in the order they joined them, a page at a time (beyond the reference API). Any authenticated caller; an access token sees its own workspace only.',
   })
   @ApiOkResponse({ type: WorkspaceListResponseDto, description: 'Successful Response' })
-  @ApiErrorResponses(401, 422)
+  @ApiErrorResponses(422)
   async list(@Query() query: ListWorkspacesQueryDto, @CurrentActor() actor: Actor): Promise<WorkspaceListResponseDto> {
     const after = query.cursor === undefined ? undefined : WorkspaceListCursor.decode(query.cursor);
     if (after === null) {
@@ -99,7 +99,7 @@ export class WorkspacesController {
   })
   @ApiParam(WORKSPACE_ID_PARAM)
   @ApiOkResponse({ type: WorkspaceResponseDto, description: 'Successful Response' })
-  @ApiErrorResponses(401, 404, 422)
+  @ApiErrorResponses(404, 422)
   async get(
     @Param() params: WorkspaceIdParamsDto,
     @Query() query: ExpandWorkspaceMembershipsQueryDto,
@@ -118,7 +118,7 @@ export class WorkspacesController {
   @ApiParam(WORKSPACE_ID_PARAM)
   @ApiJsonBody(UpdateWorkspaceNameRequestDto)
   @ApiOkResponse({ type: WorkspaceResponseDto, description: 'Successful Response' })
-  @ApiErrorResponses(401, 403, 404, 422)
+  @ApiErrorResponses(403, 404, 422)
   async rename(
     @Param() params: WorkspaceIdParamsDto,
     @Query() query: ExpandWorkspaceMembershipsQueryDto,
@@ -138,7 +138,7 @@ export class WorkspacesController {
   })
   @ApiParam(WORKSPACE_ID_PARAM)
   @ApiNoContentResponse({ description: 'Successful Response' })
-  @ApiErrorResponses(401, 403, 404, 422)
+  @ApiErrorResponses(403, 404, 422)
   async delete(@Param() params: WorkspaceIdParamsDto, @CurrentActor() actor: Actor): Promise<void> {
     await this.deleteWorkspace.execute({ actor, workspaceId: params.workspace_id });
   }
