@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { AccessTokensModule } from './access-tokens/access-tokens.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HttpErrorFilter } from './common/http/http-error.filter.js';
-import { RequestValidationPipe } from './common/validation/request-validation.pipe.js';
+import { ValidationModule } from './common/validation/validation.module.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -23,14 +23,13 @@ export class AppModule {
         ObservabilityModule,
         IdempotencyModule,
         AuthModule,
+        // After AuthModule: its guard runs first (401 before 422, as in the reference API).
+        ValidationModule,
         WorkspacesModule,
         AccessTokensModule,
         HealthModule,
       ],
-      providers: [
-        { provide: APP_PIPE, useClass: RequestValidationPipe },
-        { provide: APP_FILTER, useClass: HttpErrorFilter },
-      ],
+      providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
     };
   }
 }

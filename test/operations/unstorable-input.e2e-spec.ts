@@ -77,7 +77,7 @@ describe('Input the database cannot store', () => {
 
     it('in query parameters', async () => {
       await refusedWithNothingStored(() => send('GET', `${memberships}?user_id=a&user_id=%00`), 422, [
-        { loc: ['query', 'user_id'], ...NUL_ERROR },
+        { loc: ['query', 'user_id', 1], ...NUL_ERROR },
       ]);
       await refusedWithNothingStored(() => send('GET', `${workspaces}?cursor=%00`), 422, [{ loc: ['query', 'cursor'], ...NUL_ERROR }]);
     });
@@ -206,7 +206,7 @@ describe('Input the database cannot store', () => {
       const response = await send('GET', `${workspaces}?cursor=${cursorOf(value)}`);
       expect(response.status).toBe(422);
       expect(response.body.detail).toEqual([
-        { loc: ['query', 'cursor'], msg: 'Invalid cursor: use a nextCursor this service returned', type: 'value_error' },
+        { loc: ['query', 'cursor'], msg: 'Value error, Invalid cursor: use a nextCursor this service returned', type: 'value_error' },
       ]);
     });
   });

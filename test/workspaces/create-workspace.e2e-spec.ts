@@ -141,7 +141,13 @@ describe('POST /api/v1/workspaces', () => {
       [
         'billingAccountEmail not an email',
         validBody({ billingAccountEmail: 'not-an-email' }),
-        [{ loc: ['body', 'billingAccountEmail'], msg: 'value is not a valid email address', type: 'value_error' }],
+        [
+          {
+            loc: ['body', 'billingAccountEmail'],
+            msg: 'value is not a valid email address: An email address must have an @-sign.',
+            type: 'value_error',
+          },
+        ],
       ],
       [
         'billingAccountEmail a number',

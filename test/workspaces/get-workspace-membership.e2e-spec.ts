@@ -101,7 +101,8 @@ describe('GET /api/v1/workspace-memberships/{workspace_membership_id} (extension
 
   it.each([
     ['/not-a-uuid', { loc: ['path', 'workspace_membership_id'], type: 'uuid_parsing' }],
-    ['/ffffffff-0000-4000-8000-000000000000?expand=users', { loc: ['query', 'expand'], type: 'enum' }],
+    ['/ffffffff-0000-4000-8000-000000000000?expand=users', { loc: ['query', 'expand', 0], type: 'literal_error' }],
+    ['/ffffffff-0000-1000-8000-000000000000', { loc: ['path', 'workspace_membership_id'], type: 'uuid_version' }],
   ])('refuses %s with 422', async (suffix, issue) => {
     const response = await t.request({ method: 'GET', url: `${URL}${suffix}`, headers: await bearer(newUserId()) });
     expect(response.status).toBe(422);

@@ -105,7 +105,12 @@ describe('Workspace memberships', () => {
       [
         'an unknown privilege',
         (ws: string) => ({ workspaceId: ws, userId: 'u', privileges: ['ROLE_GOD'] }),
-        { loc: ['body', 'privileges'], type: 'enum' },
+        { loc: ['body', 'privileges', 0], type: 'enum' },
+      ],
+      [
+        'two privileges',
+        (ws: string) => ({ workspaceId: ws, userId: 'u', privileges: ['ROLE_WORKSPACE_MEMBER', 'ROLE_WORKSPACE_ADMIN'] }),
+        { loc: ['body', 'privileges'], type: 'too_long' },
       ],
       [
         'privileges not a list',
@@ -209,8 +214,9 @@ describe('Workspace memberships', () => {
     });
 
     it.each([
-      ['expand=users', { loc: ['query', 'expand'], type: 'enum' }],
-      ['workspace_id=nope', { loc: ['query', 'workspace_id'], type: 'uuid_parsing' }],
+      ['expand=users', { loc: ['query', 'expand', 0], type: 'literal_error' }],
+      ['workspace_id=nope', { loc: ['query', 'workspace_id', 0], type: 'uuid_parsing' }],
+      ['expand=user&expand=users', { loc: ['query', 'expand', 1], type: 'literal_error' }],
     ])('refuses %s with 422', async (query, issue) => {
       const response = await list(newUserId(), `?${query}`);
       expect(response.status).toBe(422);

@@ -1,12 +1,11 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { CharacterLength, IsDateTimeValue, IsStringValue, IsUuidValue, Required } from '../../common/validation/validators.js';
+import { Field } from '../../common/validation/field.decorator.js';
+import { dateTime, nullable, text, uuid4 } from '../../common/validation/field-types.js';
 
 @ApiSchema({ name: 'CreateWorkspaceAccessTokenRequestDto' })
 export class CreateWorkspaceAccessTokenRequestDto {
   @ApiProperty({ type: 'string', minLength: 1, maxLength: 128, title: 'Name', example: 'CI runner' })
-  @Required()
-  @IsStringValue()
-  @CharacterLength(1, 128)
+  @Field(text({ minLength: 1, maxLength: 128 }), { required: true })
   name: string;
 
   @ApiProperty({
@@ -16,23 +15,21 @@ export class CreateWorkspaceAccessTokenRequestDto {
     example: null,
     description: 'When the token stops working; null or absent: never.',
   })
-  @IsDateTimeValue()
-  expiresAt?: string | null;
+  @Field(nullable(dateTime({ future: true })))
+  expiresAt?: Date | null;
 }
 
 @ApiSchema({ name: 'LookupWorkspaceAccessTokenCommand' })
 export class LookupWorkspaceAccessTokenRequestDto {
   @ApiProperty({ type: 'string', minLength: 1, title: 'Accesstoken' })
-  @Required()
-  @IsStringValue()
-  @CharacterLength(1, Number.MAX_SAFE_INTEGER)
+  @Field(text({ minLength: 1 }), { required: true })
   accessToken: string;
 }
 
 export class AccessTokenParamsDto {
-  @IsUuidValue()
+  @Field(uuid4(), { required: true })
   workspace_id: string;
 
-  @IsUuidValue()
+  @Field(uuid4(), { required: true })
   token_id: string;
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { MembershipNotFound } from '../../workspaces/domain/workspace.errors.js';
+import { AccessTokenNotFound } from '../domain/access-token.errors.js';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/http/current-actor.decorator.js';
 import type { Actor } from '../../workspaces/domain/actor.js';
 import { ApiErrorResponses, ApiJsonBody } from '../../common/http/api-error-responses.decorator.js';
 import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator.js';
 import { presentedTokenForms } from '../../common/http/presented-token.js';
-import { parseDateTime } from '../../common/validation/date-time.js';
 import { CreateAccessTokenUseCase } from '../application/create-access-token.use-case.js';
 import { DeleteAccessTokenUseCase } from '../application/delete-access-token.use-case.js';
 import { ListAccessTokensUseCase } from '../application/list-access-tokens.use-case.js';
@@ -48,7 +49,7 @@ export class AccessTokensController {
   })
   @ApiJsonBody(CreateWorkspaceAccessTokenRequestDto)
   @ApiCreatedResponse({ type: CreateWorkspaceAccessTokenResponseDto, description: 'Successful Response' })
-  @ApiErrorResponses(404, 422)
+  @ApiErrorResponses(403, MembershipNotFound, 422)
   async create(
     @Param() params: WorkspaceIdParamsDto,
     @Body() body: CreateWorkspaceAccessTokenRequestDto,
@@ -58,7 +59,7 @@ export class AccessTokensController {
       actor,
       workspaceId: params.workspace_id,
       name: body.name,
-      expiresAt: body.expiresAt ? parseDateTime(body.expiresAt) : null,
+      expiresAt: body.expiresAt ?? null,
     });
     return { privateToken: AccessTokenResponseDto.from(token), tokenString: secret };
   }
@@ -70,7 +71,7 @@ export class AccessTokensController {
     description: 'Any member of the workspace: their own tokens in it, oldest first, without secrets. Outsiders get 404.',
   })
   @ApiOkResponse({ type: [ListAccessTokenResponseDto], description: 'Successful Response' })
-  @ApiErrorResponses(404, 422)
+  @ApiErrorResponses(MembershipNotFound, 422)
   async list(@Param() params: WorkspaceIdParamsDto, @CurrentActor() actor: Actor): Promise<ListAccessTokenResponseDto[]> {
     const tokens = await this.listTokens.execute({ actor, workspaceId: params.workspace_id });
     return tokens.map((token) => ListAccessTokenResponseDto.from(token));
@@ -86,7 +87,7 @@ export class AccessTokensController {
   })
   @ApiJsonBody(LookupWorkspaceAccessTokenRequestDto)
   @ApiOkResponse({ type: LookupWorkspaceAccessTokenResponseDto, description: 'Access token ID lookup successful.' })
-  @ApiErrorResponses(403, 404, 422)
+  @ApiErrorResponses(403, MembershipNotFound, AccessTokenNotFound, 422)
   async lookup(
     @Param() params: WorkspaceIdParamsDto,
     @Body() body: LookupWorkspaceAccessTokenRequestDto,
@@ -110,7 +111,7 @@ export class AccessTokensController {
   })
   @ApiParam({ name: 'token_id', schema: { type: 'string', format: 'uuid4', title: 'Token Id' } })
   @ApiNoContentResponse({ description: 'Successful Response' })
-  @ApiErrorResponses(404, 422)
+  @ApiErrorResponses(MembershipNotFound, AccessTokenNotFound, 422)
   async delete(@Param() params: AccessTokenParamsDto, @CurrentActor() actor: Actor): Promise<void> {
     await this.deleteToken.execute({ actor, workspaceId: params.workspace_id, tokenId: params.token_id });
   }

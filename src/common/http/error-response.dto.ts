@@ -23,3 +23,16 @@ export class StringErrorResponseDto {
   @ApiProperty({ type: 'string', title: 'Detail' })
   detail: string;
 }
+
+@ApiSchema({ name: 'ErrorMessage' })
+export class ErrorMessageDto {
+  @ApiProperty({ type: 'string', title: 'Msg' })
+  msg: string;
+}
+
+/** The reference API's list-shaped error (`{"detail": [{"msg": "..."}]}`), e.g. for a workspace not found. */
+@ApiSchema({ name: 'MessageListErrorResponse' })
+export class MessageListErrorResponseDto {
+  @ApiProperty({ type: () => [ErrorMessageDto], title: 'Detail' })
+  detail: ErrorMessageDto[];
+}

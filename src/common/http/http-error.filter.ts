@@ -5,7 +5,7 @@ import { safeError } from '../log-safety.js';
 import { DomainError, RateLimitedError, UnauthenticatedError, type DomainErrorKind } from '../domain-error.js';
 import { RequestValidationError, type ValidationIssue } from '../validation/validation-issue.js';
 
-const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.UNPROCESSABLE_ENTITY,
   unauthenticated: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,

@@ -1,25 +1,36 @@
 import type { FastifyInstance } from 'fastify';
+import { codePointPosition, parsePythonJson } from './python-json.js';
 
 /** Deeper JSON than any request of this API needs; deeper input would only cost stack and CPU. */
 export const MAX_JSON_DEPTH = 32;
 
 /**
  * Bodies are JSON only, parsed by Fastify's own (prototype-poisoning-safe) parser after a check of
- * their nesting depth; any other media type is answered 415, not parsed.
+ * their nesting depth; any other media type is answered 415, not parsed. A body that parser refuses is
+ * read again as Python's `json` reads it (python-json.ts): `NaN` and `Infinity` are then values (which
+ * validation refuses where a number is not expected), and malformed JSON fails at Python's position.
  */
 export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
   const parse = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const tooDeepAt = positionPastDepth(String(body), MAX_JSON_DEPTH);
-    if (tooDeepAt === undefined) return parse(request, body as string, done);
-    // Answered like any other malformed JSON (422 json_invalid, with the position).
-    const error = Object.assign(new Error(`JSON nested deeper than ${MAX_JSON_DEPTH} levels at position ${tooDeepAt}`), {
-      code: 'FST_ERR_CTP_INVALID_JSON_BODY',
-      statusCode: 400,
+    const text = String(body);
+    const tooDeepAt = positionPastDepth(text, MAX_JSON_DEPTH);
+    if (tooDeepAt !== undefined) {
+      return done(invalidJson(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, codePointPosition(text, tooDeepAt)), undefined);
+    }
+    void parse(request, text, (error, value) => {
+      if (!error || text === '') return done(error, value);
+      const python = parsePythonJson(text);
+      if (python.ok) done(null, python.value);
+      else done(invalidJson(python.message, python.position), undefined);
     });
-    done(error, undefined);
   });
+}
+
+/** Answered 422 `json_invalid` at ["body", position], as the reference API answers malformed JSON. */
+function invalidJson(message: string, position: number): Error {
+  return Object.assign(new Error(`${message} at position ${position}`), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 });
 }
 
 /** Where the text first opens more than `limit` arrays or objects, outside strings; undefined if never. */

@@ -1,18 +1,11 @@
 import { ApiHideProperty, ApiProperty, ApiSchema } from '@nestjs/swagger';
-import {
-  AsList,
-  CharacterLength,
-  EachString,
-  EachUuid,
-  IsListValue,
-  IsStringValue,
-  IsUuidValue,
-  MaxItems,
-  OneOf,
-  Required,
-} from '../../common/validation/validators.js';
+import { Field } from '../../common/validation/field.decorator.js';
+import { list, oneOf, text, uuid4 } from '../../common/validation/field-types.js';
 import { USER_ID_MAX_LENGTH } from '../../common/text.js';
 import { WORKSPACE_PRIVILEGES, WorkspacePrivilege } from '../domain/workspace-privilege.js';
+
+/** A user id: the reference accepts any string; this service 1 to USER_ID_MAX_LENGTH characters (see README). */
+const userIdText = text({ minLength: 1, maxLength: USER_ID_MAX_LENGTH });
 
 @ApiSchema({ name: 'CreateWorkspaceMembershipRequestDto' })
 export class CreateWorkspaceMembershipRequestDto {
@@ -22,15 +15,11 @@ export class CreateWorkspaceMembershipRequestDto {
     example: 'bob',
     description: `At most ${USER_ID_MAX_LENGTH} characters of text without NUL (a limit the reference API does not have).`,
   })
-  @Required()
-  @IsStringValue()
-  @CharacterLength(1, USER_ID_MAX_LENGTH)
+  @Field(userIdText, { required: true })
   userId: string;
 
   @ApiProperty({ type: 'string', format: 'uuid4', title: 'Workspaceid' })
-  @Required()
-  @IsStringValue()
-  @IsUuidValue()
+  @Field(uuid4(), { required: true })
   workspaceId: string;
 
   @ApiProperty({
@@ -43,41 +32,37 @@ export class CreateWorkspaceMembershipRequestDto {
     example: ['ROLE_WORKSPACE_MEMBER'],
     description: 'At most one; ROLE_WORKSPACE_MEMBER when absent or empty.',
   })
-  @IsListValue()
-  @MaxItems(1)
-  @OneOf(WORKSPACE_PRIVILEGES)
+  @Field(list(oneOf(WORKSPACE_PRIVILEGES, 'enum'), { maxItems: 1 }))
   privileges?: WorkspacePrivilege[];
 }
 
 export const MEMBERSHIP_EXPANSIONS = ['user', 'workspace'] as const;
+type MembershipExpansion = (typeof MEMBERSHIP_EXPANSIONS)[number];
+const expansions = list(oneOf(MEMBERSHIP_EXPANSIONS));
 
 /** Documented on the route (@ApiQuery): Swagger's reading of these properties loses their schemas. */
 export class ListWorkspaceMembershipsQueryDto {
   @ApiHideProperty()
-  @AsList()
-  @EachString()
+  @Field(list(userIdText))
   user_id?: string[];
 
   @ApiHideProperty()
-  @AsList()
-  @EachUuid()
+  @Field(list(uuid4()))
   workspace_id?: string[];
 
   @ApiHideProperty()
-  @AsList()
-  @OneOf(MEMBERSHIP_EXPANSIONS)
-  expand?: ('user' | 'workspace')[];
+  @Field(expansions)
+  expand?: MembershipExpansion[];
 }
 
 /** Documented on the route (@ApiQuery), as for the listing. */
 export class GetWorkspaceMembershipQueryDto {
   @ApiHideProperty()
-  @AsList()
-  @OneOf(MEMBERSHIP_EXPANSIONS)
-  expand?: ('user' | 'workspace')[];
+  @Field(expansions)
+  expand?: MembershipExpansion[];
 }
 
 export class WorkspaceMembershipIdParamsDto {
-  @IsUuidValue()
+  @Field(uuid4(), { required: true })
   workspace_membership_id: string;
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { LastOwnerCannotLeave, MemberAlreadyExists, MembershipNotFound, WorkspaceNotFound } from '../domain/workspace.errors.js';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/http/current-actor.decorator.js';
 import type { Actor } from '../domain/actor.js';
@@ -57,7 +58,7 @@ export class WorkspaceMembershipsController {
   })
   @ApiJsonBody(CreateWorkspaceMembershipRequestDto)
   @ApiOkResponse({ type: CreateWorkspaceMembershipResponseDto, description: 'Successful Response' })
-  @ApiErrorResponses(403, 404, 409, 422)
+  @ApiErrorResponses(403, WorkspaceNotFound, MemberAlreadyExists, 422)
   async create(
     @Body() body: CreateWorkspaceMembershipRequestDto,
     @CurrentActor() actor: Actor,
@@ -116,7 +117,7 @@ export class WorkspaceMembershipsController {
   @ApiParam(MEMBERSHIP_ID_PARAM)
   @ApiQuery(EXPAND_MEMBERSHIP)
   @ApiOkResponse({ type: ListedWorkspaceMembershipDto, description: 'Successful Response' })
-  @ApiErrorResponses(404, 422)
+  @ApiErrorResponses(MembershipNotFound, 422)
   async get(
     @Param() params: WorkspaceMembershipIdParamsDto,
     @Query() query: GetWorkspaceMembershipQueryDto,
@@ -137,7 +138,7 @@ export class WorkspaceMembershipsController {
   })
   @ApiParam(MEMBERSHIP_ID_PARAM)
   @ApiNoContentResponse({ description: 'Successful Response' })
-  @ApiErrorResponses(403, 404, 409, 422)
+  @ApiErrorResponses(403, MembershipNotFound, LastOwnerCannotLeave, 422)
   async delete(@Param() params: WorkspaceMembershipIdParamsDto, @CurrentActor() actor: Actor): Promise<void> {
     await this.removeMembership.execute({ actor, membershipId: params.workspace_membership_id });
   }

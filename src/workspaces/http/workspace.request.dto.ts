@@ -1,18 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-import {
-  AsInteger,
-  CharacterLength,
-  IntegerValue,
-  IsEmailAddress,
-  IsStringValue,
-  IsUuidValue,
-  OneOf,
-  Required,
-} from '../../common/validation/validators.js';
+import { ApiHideProperty, ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { Field } from '../../common/validation/field.decorator.js';
+import { emailAddress, integer, nullable, oneOf, refined, text, uuid4 } from '../../common/validation/field-types.js';
 import { USER_ID_MAX_LENGTH } from '../../common/text.js';
+import type { WorkspaceListPosition } from '../domain/workspace.repository.js';
 import { WORKSPACE_NAME_MAX_LENGTH, WORKSPACE_NAME_MIN_LENGTH } from '../domain/workspace-rules.js';
+import { WorkspaceListCursor } from './workspace-list-cursor.js';
 
 /** A workspace name as the contract constrains it: required, 1 to 128 characters. */
 const WorkspaceName = (): PropertyDecorator =>
@@ -24,9 +17,7 @@ const WorkspaceName = (): PropertyDecorator =>
       title: 'Name',
       example: 'Acme',
     }),
-    Required(),
-    IsStringValue(),
-    CharacterLength(WORKSPACE_NAME_MIN_LENGTH, WORKSPACE_NAME_MAX_LENGTH),
+    Field(text({ minLength: WORKSPACE_NAME_MIN_LENGTH, maxLength: WORKSPACE_NAME_MAX_LENGTH }), { required: true }),
   );
 
 @ApiSchema({ name: 'CreateWorkspaceRequestDto' })
@@ -42,15 +33,11 @@ export class CreateWorkspaceRequestDto {
     example: null,
     description: `The first owner, when it is not the caller (requires the provisioning permission); at most ${USER_ID_MAX_LENGTH} characters of text without NUL (a limit the reference API does not have).`,
   })
-  @IsOptional()
-  @IsStringValue()
-  @CharacterLength(1, USER_ID_MAX_LENGTH)
+  @Field(nullable(text({ minLength: 1, maxLength: USER_ID_MAX_LENGTH })))
   firstMemberId?: string | null;
 
   @ApiProperty({ type: 'string', format: 'email', title: 'Billingaccountemail', example: 'billing@acme.example' })
-  @Required()
-  @IsStringValue()
-  @IsEmailAddress()
+  @Field(emailAddress(), { required: true })
   billingAccountEmail: string;
 }
 
@@ -64,15 +51,22 @@ export class UpdateWorkspaceNameRequestDto {
 export const WORKSPACE_ID_PARAM = { name: 'workspace_id', schema: { type: 'string', format: 'uuid4', title: 'Workspace Id' } } as const;
 
 export class WorkspaceIdParamsDto {
-  @IsUuidValue()
+  @Field(uuid4(), { required: true })
   workspace_id: string;
 }
 
 export const EXPAND_WORKSPACE_MEMBERSHIPS = 'workspaceMemberships';
 
+/** The `expand` query parameter as the contract documents it (on the routes: Swagger's reading of the property adds a type). */
+export const EXPAND_WORKSPACE_MEMBERSHIPS_QUERY = {
+  name: 'expand',
+  required: false,
+  schema: { anyOf: [{ const: EXPAND_WORKSPACE_MEMBERSHIPS, type: 'string' }, { type: 'null' }], title: 'Expand' },
+} as const;
+
 export class ExpandWorkspaceMembershipsQueryDto {
-  @ApiPropertyOptional({ anyOf: [{ enum: [EXPAND_WORKSPACE_MEMBERSHIPS], type: 'string' }, { type: 'null' }], title: 'Expand' })
-  @OneOf([EXPAND_WORKSPACE_MEMBERSHIPS], 'literal_error')
+  @ApiHideProperty()
+  @Field(oneOf([EXPAND_WORKSPACE_MEMBERSHIPS]))
   expand?: string;
 }
 
@@ -80,11 +74,10 @@ export const WORKSPACE_PAGE_MAX = 100;
 
 export class ListWorkspacesQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: WORKSPACE_PAGE_MAX, default: 20, title: 'Limit' })
-  @AsInteger()
-  @IntegerValue(1, WORKSPACE_PAGE_MAX)
+  @Field(integer({ min: 1, max: WORKSPACE_PAGE_MAX }))
   limit?: number;
 
   @ApiPropertyOptional({ type: 'string', title: 'Cursor', description: "The previous page's `nextCursor`." })
-  @IsStringValue()
-  cursor?: string;
+  @Field(refined(text(), (cursor) => WorkspaceListCursor.decode(cursor), 'Invalid cursor: use a nextCursor this service returned'))
+  cursor?: WorkspaceListPosition;
 }

@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { WorkspaceNotFound } from '../domain/workspace.errors.js';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/http/current-actor.decorator.js';
 import type { Actor } from '../domain/actor.js';
 import { ApiErrorResponses, ApiJsonBody } from '../../common/http/api-error-responses.decorator.js';
 import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator.js';
 import { ResponseHeaders } from '../../common/http/response-headers.decorator.js';
-import { RequestValidationError } from '../../common/validation/validation-issue.js';
 import { CreateWorkspaceUseCase } from '../application/create-workspace.use-case.js';
 import { DeleteWorkspaceUseCase } from '../application/delete-workspace.use-case.js';
 import { GetWorkspaceUseCase } from '../application/get-workspace.use-case.js';
@@ -15,6 +15,7 @@ import { WorkspaceListCursor } from './workspace-list-cursor.js';
 import {
   CreateWorkspaceRequestDto,
   EXPAND_WORKSPACE_MEMBERSHIPS,
+  EXPAND_WORKSPACE_MEMBERSHIPS_QUERY,
   ExpandWorkspaceMembershipsQueryDto,
   ListWorkspacesQueryDto,
   UpdateWorkspaceNameRequestDto,
@@ -77,13 +78,7 @@ export class WorkspacesController {
   @ApiOkResponse({ type: WorkspaceListResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(422)
   async list(@Query() query: ListWorkspacesQueryDto, @CurrentActor() actor: Actor): Promise<WorkspaceListResponseDto> {
-    const after = query.cursor === undefined ? undefined : WorkspaceListCursor.decode(query.cursor);
-    if (after === null) {
-      throw new RequestValidationError([
-        { loc: ['query', 'cursor'], msg: 'Invalid cursor: use a nextCursor this service returned', type: 'value_error' },
-      ]);
-    }
-    const page = await this.listWorkspaces.execute({ actor, limit: query.limit ?? 20, after });
+    const page = await this.listWorkspaces.execute({ actor, limit: query.limit ?? 20, after: query.cursor });
     return {
       data: page.workspaces.map((workspace) => WorkspaceDto.from(workspace)),
       nextCursor: page.next ? WorkspaceListCursor.encode(page.next) : null,
@@ -98,8 +93,9 @@ export class WorkspacesController {
       'Any member of the workspace (beyond the reference API); `expand=workspaceMemberships` adds its memberships. Everyone else gets 404.',
   })
   @ApiParam(WORKSPACE_ID_PARAM)
+  @ApiQuery(EXPAND_WORKSPACE_MEMBERSHIPS_QUERY)
   @ApiOkResponse({ type: WorkspaceResponseDto, description: 'Successful Response' })
-  @ApiErrorResponses(404, 422)
+  @ApiErrorResponses(WorkspaceNotFound, 422)
   async get(
     @Param() params: WorkspaceIdParamsDto,
     @Query() query: ExpandWorkspaceMembershipsQueryDto,
@@ -116,9 +112,10 @@ export class WorkspacesController {
     description: 'Owners and admins rename the workspace; members get 403, everyone else 404.',
   })
   @ApiParam(WORKSPACE_ID_PARAM)
+  @ApiQuery(EXPAND_WORKSPACE_MEMBERSHIPS_QUERY)
   @ApiJsonBody(UpdateWorkspaceNameRequestDto)
   @ApiOkResponse({ type: WorkspaceResponseDto, description: 'Successful Response' })
-  @ApiErrorResponses(403, 404, 422)
+  @ApiErrorResponses(403, WorkspaceNotFound, 422)
   async rename(
     @Param() params: WorkspaceIdParamsDto,
     @Query() query: ExpandWorkspaceMembershipsQueryDto,
@@ -138,7 +135,7 @@ export class WorkspacesController {
   })
   @ApiParam(WORKSPACE_ID_PARAM)
   @ApiNoContentResponse({ description: 'Successful Response' })
-  @ApiErrorResponses(403, 404, 422)
+  @ApiErrorResponses(403, WorkspaceNotFound, 422)
   async delete(@Param() params: WorkspaceIdParamsDto, @CurrentActor() actor: Actor): Promise<void> {
     await this.deleteWorkspace.execute({ actor, workspaceId: params.workspace_id });
   }
