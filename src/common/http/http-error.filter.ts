@@ -107,6 +107,8 @@ interface FastifyClientError {
   code: string;
   statusCode: number;
   message: string;
+  /** Of malformed JSON (json-body-parser.ts): the character where Python's parser stops. */
+  position?: number;
 }
 
 /** Errors that Fastify raises before a handler runs (body parsing, size, media type). */
@@ -122,7 +124,7 @@ function fromFastifyError(error: FastifyClientError): HttpError {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return {
         status: HttpStatus.UNPROCESSABLE_ENTITY,
-        body: { detail: [{ loc: ['body', jsonErrorPosition(error.message)], msg: 'JSON decode error', type: 'json_invalid' }] },
+        body: { detail: [{ loc: ['body', error.position ?? 0], msg: 'JSON decode error', type: 'json_invalid' }] },
       };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { status: HttpStatus.UNPROCESSABLE_ENTITY, body: { detail: [{ loc: ['body'], msg: 'Field required', type: 'missing' }] } };
@@ -136,11 +138,6 @@ function fromFastifyError(error: FastifyClientError): HttpError {
     default:
       return { status: error.statusCode, body: { detail: error.message } };
   }
-}
-
-function jsonErrorPosition(message: string): number {
-  const match = /position (\d+)/.exec(message);
-  return match ? Number(match[1]) : 0;
 }
 
 function httpMessage(exception: HttpException): string {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { codePointPosition, parsePythonJson } from './python-json.js';
+import { characterLength } from '../character-length.js';
+import { parsePythonJson } from './python-json.js';
 
 /** Deeper JSON than any request of this API needs; deeper input would only cost stack and CPU. */
 export const MAX_JSON_DEPTH = 32;
@@ -17,7 +18,7 @@ export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
     const text = String(body);
     const tooDeepAt = positionPastDepth(text, MAX_JSON_DEPTH);
     if (tooDeepAt !== undefined) {
-      return done(invalidJson(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, codePointPosition(text, tooDeepAt)), undefined);
+      return done(invalidJson(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, characterLength(text.slice(0, tooDeepAt))), undefined);
     }
     void parse(request, text, (error, value) => {
       if (!error || text === '') return done(error, value);
@@ -30,7 +31,11 @@ export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
 
 /** Answered 422 `json_invalid` at ["body", position], as the reference API answers malformed JSON. */
 function invalidJson(message: string, position: number): Error {
-  return Object.assign(new Error(`${message} at position ${position}`), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 });
+  return Object.assign(new Error(`${message} at position ${position}`), {
+    code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+    statusCode: 400,
+    position,
+  });
 }
 
 /** Where the text first opens more than `limit` arrays or objects, outside strings; undefined if never. */

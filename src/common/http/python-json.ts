@@ -1,3 +1,5 @@
+import { characterLength } from '../character-length.js';
+
 /**
  * JSON as the reference API reads it (Python's `json` module): `NaN`, `Infinity` and `-Infinity` are
  * numbers, and a malformed document fails at the position Python reports, counted in characters (code
@@ -116,20 +118,6 @@ class Parser {
   }
 }
 
-/** Characters (code points) before UTF-16 index `index`: Python's way of counting positions. */
-export function codePointPosition(text: string, index: number): number {
-  let position = 0;
-  for (let i = 0; i < index && i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < index) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    position++;
-  }
-  return position;
-}
-
 export function parsePythonJson(text: string): PythonJsonResult {
   const parser = new Parser(text);
   try {
@@ -139,6 +127,7 @@ export function parsePythonJson(text: string): PythonJsonResult {
     return { ok: true, value };
   } catch (error) {
     if (!(error instanceof JsonError)) throw error;
-    return { ok: false, position: codePointPosition(text, error.index), message: error.message };
+    // Python counts positions in characters (code points), not UTF-16 units.
+    return { ok: false, position: characterLength(text.slice(0, error.index)), message: error.message };
   }
 }

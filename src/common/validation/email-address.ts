@@ -25,7 +25,8 @@ export function emailAddressProblem(address: string): string | undefined {
   if (domain.endsWith('.')) return 'An email address cannot end with a period.';
   if (domain.includes('..')) return 'An email address cannot have two periods in a row.';
   if (domain.startsWith('-')) return 'An email address cannot have a hyphen immediately after the @-sign.';
-  const labels = domain.toLowerCase().split('.');
+  const lowerDomain = domain.toLowerCase();
+  const labels = lowerDomain.split('.');
   if (!labels.every((label) => LABEL.test(label))) return 'The part after the @-sign contains invalid characters.';
   if (labels.some((label) => label.startsWith('-') || label.endsWith('-')))
     return 'An email address cannot have a hyphen in that position.';
@@ -33,7 +34,7 @@ export function emailAddressProblem(address: string): string | undefined {
   if (domain.length > 253) return 'The email address is too long after the @-sign.';
   if (labels.length < 2) return 'The part after the @-sign is not valid. It should have a period.';
   if (/^\d+$/.test(labels.at(-1)!)) return 'The part after the @-sign is not valid. It is not within a valid top-level domain.';
-  if (SPECIAL_USE.some((name) => labels.at(-1) === name || labels.join('.').endsWith(`.${name}`)))
+  if (SPECIAL_USE.some((name) => labels.at(-1) === name || lowerDomain.endsWith(`.${name}`)))
     return 'The part after the @-sign is a special-use or reserved name that cannot be used with email.';
   if (address.length > 254) return 'The email address is too long.';
   return undefined;

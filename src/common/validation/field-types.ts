@@ -18,7 +18,7 @@ export interface FieldType<T = unknown> {
 }
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (type: string, msg: string, loc: (string | number)[] = []): Parsed<never> => ({ ok: false, issues: [{ loc, msg, type }] });
+const fail = (type: string, msg: string): Parsed<never> => ({ ok: false, issues: [{ loc: [], msg, type }] });
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
