@@ -1,8 +1,9 @@
 /**
  * The layering rules, checked by `npm run lint` (and so in CI). See README, Layout.
- * Feature modules: workspaces, access-tokens, users. Each has domain/, application/, infrastructure/, http/.
+ * Feature modules: workspaces, access-tokens, users, invitations. Each has domain/, application/, infrastructure/, http/.
+ * outbox/ (the transactional outbox) and email/ (its email deliverer) serve features and know none of them.
  */
-const FEATURE = '(workspaces|access-tokens|users)';
+const FEATURE = '(workspaces|access-tokens|users|invitations)';
 const FRAMEWORKS = '^node_modules/(@nestjs/|typeorm|fastify|@fastify/|class-validator|class-transformer|pg|@electric-sql/|passport)';
 
 module.exports = {
@@ -59,7 +60,7 @@ module.exports = {
       severity: 'error',
       comment: 'common/, database/, config/ and observability/ serve every module and know none of them.',
       from: { path: '^src/(common|database|config|observability)/' },
-      to: { path: `^src/(${FEATURE}|auth|idempotency|health)/` },
+      to: { path: `^src/(${FEATURE}|auth|idempotency|health|outbox|email)/` },
     },
     {
       name: 'idempotency-knows-no-feature',
@@ -73,13 +74,27 @@ module.exports = {
       severity: 'error',
       comment: 'Other features use workspaces; workspaces use none of them (users excepted, for expand=user).',
       from: { path: '^src/workspaces/' },
-      to: { path: '^src/(access-tokens|auth)/' },
+      to: { path: '^src/(access-tokens|invitations|outbox|email|auth)/' },
     },
     {
       name: 'users-know-no-other-feature',
       severity: 'error',
       from: { path: '^src/users/' },
-      to: { path: '^src/(workspaces|access-tokens|auth)/' },
+      to: { path: '^src/(workspaces|access-tokens|invitations|outbox|email|auth)/' },
+    },
+    {
+      name: 'outbox-and-email-know-no-feature',
+      severity: 'error',
+      comment: 'Features enqueue messages (Outbox) and deliverers register for a topic; the outbox knows neither.',
+      from: { path: '^src/(outbox|email)/' },
+      to: { path: `^src/(${FEATURE}|auth|idempotency|health)/` },
+    },
+    {
+      name: 'outbox-only-through-its-port',
+      severity: 'error',
+      comment: 'Features reach the outbox through the Outbox port (application), never its tables or dispatcher.',
+      from: { path: `^src/${FEATURE}/` },
+      to: { path: '^src/outbox/infrastructure/' },
     },
     {
       name: 'features-do-not-use-auth',

@@ -2,6 +2,7 @@ import { CreateWorkspaces1764270000000 } from './1764270000000-create-workspaces
 import { CreateUsers1764280000000 } from './1764280000000-create-users.js';
 import { CreateIdempotencyKeys1764290000000 } from './1764290000000-create-idempotency-keys.js';
 import { NotifyAccessTokenRevocations1764300000000 } from './1764300000000-notify-access-token-revocations.js';
+import { CreateInvitationsAndOutbox1764310000000 } from './1764310000000-create-invitations-and-outbox.js';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateUsers1764280000000,
   CreateIdempotencyKeys1764290000000,
   NotifyAccessTokenRevocations1764300000000,
+  CreateInvitationsAndOutbox1764310000000,
 ];

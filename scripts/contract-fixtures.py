@@ -45,6 +45,11 @@ IMPLEMENTED = [
     'list_access_tokens_api_v1_workspaces__workspace_id__access_tokens_get',
     'lookup_workspace_access_token_api_v1_workspaces__workspace_id__access_tokens_lookup_post',
     'delete_access_token_api_v1_workspaces__workspace_id__access_tokens__token_id__delete',
+    'create_invite_api_v1_workspaces__workspace_id__invites_post',
+    'list_invites_api_v1_workspaces__workspace_id__invites_get',
+    'process_invite_api_v1_workspaces__workspace_id__invites__invitation_id__put',
+    'revoke_invite_api_v1_workspaces__workspace_id__invites__invitation_id__delete',
+    'list_user_invites_api_v1_invites_get',
 ]
 
 # The service's deliberate differences. Each names the fields it applies to, as

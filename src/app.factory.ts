@@ -74,6 +74,10 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .addTag('workspaces', 'Workspaces: create (you become the owner), list yours, read, rename, delete.')
     .addTag('workspace-memberships', 'Who belongs to a workspace and with which role (owner, admin, member).')
     .addTag('access-tokens', 'Workspace access tokens: credentials for scripts and CI that act as one membership (`Authorization: Basic`).')
+    .addTag(
+      'invites',
+      'Invitations by email: owners and admins invite an address with a role; the invitee, signed in with that verified address, accepts or declines.',
+    )
     .addTag('health', 'Liveness and readiness, for orchestrators and load balancers (no credentials).')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A JWT from the identity provider; the user is its subject.' }, 'Bearer')
     .addSecurity('Basic', {
@@ -85,7 +89,22 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
         '(`Basic d3NhdF8...`); `Basic ` followed by the raw token (`Basic wsat_...`) is accepted too.',
     })
     .build();
-  return SwaggerModule.createDocument(app, document);
+  return withPlainReferences(SwaggerModule.createDocument(app, document));
+}
+
+/**
+ * @nestjs/swagger writes a property that is one enum (`privilege: WorkspacePrivilege`) as
+ * `{"allOf": [{"$ref": ...}]}`; the contract writes `{"$ref": ...}`, which OpenAPI 3.1 allows and
+ * generated clients read the same. The document says it as the contract does.
+ */
+function withPlainReferences(document: OpenAPIObject): OpenAPIObject {
+  for (const schema of Object.values(document.components?.schemas ?? {})) {
+    const properties = (schema as { properties?: Record<string, { allOf?: unknown[] }> }).properties ?? {};
+    for (const [name, property] of Object.entries(properties)) {
+      if (Object.keys(property).length === 1 && property.allOf?.length === 1) properties[name] = property.allOf[0] as { allOf?: unknown[] };
+    }
+  }
+  return document;
 }
 
 const CLIENT_ERROR_STATUS: Record<string, number> = {

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AccessTokensModule } from './access-tokens/access-tokens.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { EmailModule } from './email/email.module.js';
 import { HttpErrorFilter } from './common/http/http-error.filter.js';
 import { ValidationModule } from './common/validation/validation.module.js';
 import { AppConfig } from './config/app-config.js';
@@ -9,6 +10,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
+import { InvitationsModule } from './invitations/invitations.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { WorkspacesModule } from './workspaces/workspaces.module.js';
 
@@ -27,6 +29,8 @@ export class AppModule {
         ValidationModule,
         WorkspacesModule,
         AccessTokensModule,
+        InvitationsModule,
+        EmailModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],

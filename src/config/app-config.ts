@@ -34,6 +34,33 @@ export interface DatabaseConfig {
 
 export type LogFormat = 'json' | 'pretty';
 
+export interface SmtpConfig {
+  /** smtp:// or smtps:// connection string; absent means emails are written to the log instead. */
+  url?: string;
+  /** The sender of every email. */
+  from: string;
+}
+
+export interface OutboxConfig {
+  /** Whether this replica delivers messages (false: it only writes them; other replicas deliver). */
+  deliver: boolean;
+  /** How often each replica looks for messages to deliver. */
+  pollIntervalMs: number;
+  /** Retry after a failed delivery: the first wait, doubled after each failure up to retryMaxMs. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** Attempts before a message is given up on (kept, marked failed, logged as an error). */
+  maxAttempts: number;
+}
+
+export interface InvitationsConfig {
+  validForDays: number;
+  /** Pending invitations a workspace may have at once. */
+  pendingLimit: number;
+  /** The link in the invitation email; `{invitationId}` and `{workspaceId}` are replaced. */
+  acceptUrlTemplate?: string;
+}
+
 export class AppConfig {
   readonly nodeEnv: NodeEnv;
   readonly host: string;
@@ -60,6 +87,9 @@ export class AppConfig {
   readonly authFailureWindowSeconds: number;
   /** Which proxies' `X-Forwarded-For` to believe for the client's address: none, all, a hop count or addresses. */
   readonly trustProxy: boolean | number | string[];
+  readonly smtp: SmtpConfig;
+  readonly outbox: OutboxConfig;
+  readonly invitations: InvitationsConfig;
 
   constructor(values: { [K in keyof AppConfig]: AppConfig[K] }) {
     Object.assign(this, values);
@@ -168,6 +198,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { auth
     authFailureLimit: integer('AUTH_FAILURE_LIMIT', 30, 0, 1_000_000),
     authFailureWindowSeconds: integer('AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86_400),
     trustProxy: readTrustProxy(read('TRUST_PROXY'), problems),
+    smtp: {
+      url: url('SMTP_URL', ['smtp:', 'smtps:'])?.toString(),
+      from: read('SMTP_FROM') ?? 'Workspaces <no-reply@localhost>',
+    },
+    outbox: {
+      deliver: boolean('OUTBOX_DELIVERY', true),
+      pollIntervalMs: integer('OUTBOX_POLL_INTERVAL_MS', 1_000, 10, 60_000),
+      retryBaseMs: integer('OUTBOX_RETRY_BASE_MS', 5_000, 10, 3_600_000),
+      retryMaxMs: integer('OUTBOX_RETRY_MAX_MS', 900_000, 10, 86_400_000),
+      maxAttempts: integer('OUTBOX_MAX_ATTEMPTS', 20, 1, 1_000),
+    },
+    invitations: {
+      validForDays: integer('INVITATION_EXPIRY_DAYS', 7, 1, 365),
+      pendingLimit: integer('INVITATION_PENDING_LIMIT', 100, 1, 100_000),
+      acceptUrlTemplate: readUrlTemplate('INVITE_ACCEPT_URL', read('INVITE_ACCEPT_URL'), problems),
+    },
   });
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -217,6 +263,25 @@ function readTrustProxy(raw: string | undefined, problems: string[]): boolean | 
     return false;
   }
   return addresses;
+}
+
+/** An http(s) URL in which `{invitationId}` and `{workspaceId}` stand for values. */
+function readUrlTemplate(name: string, raw: string | undefined, problems: string[]): string | undefined {
+  if (raw === undefined) return undefined;
+  const example = raw
+    .replaceAll('{invitationId}', '00000000-0000-4000-8000-000000000000')
+    .replaceAll('{workspaceId}', '00000000-0000-4000-8000-000000000000');
+  let protocol = '';
+  try {
+    protocol = new URL(example).protocol;
+  } catch {
+    // reported below
+  }
+  if ((protocol !== 'https:' && protocol !== 'http:') || /[{}]/.test(example)) {
+    problems.push(`${name} must be an http or https URL, with {invitationId} (and {workspaceId}) where the ids go (got "${raw}")`);
+    return undefined;
+  }
+  return raw;
 }
 
 /** Never echo a password from a connection string into a log or an error. */

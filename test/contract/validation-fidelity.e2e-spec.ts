@@ -32,9 +32,12 @@ describe('validation equals the reference API’s (replayed pydantic fixtures)',
   });
   afterAll(async () => t.close());
 
-  it('covers every implemented operation with at least 100 requests', () => {
-    expect(operations.length).toBeGreaterThanOrEqual(13);
-    for (const operation of operations) expect([operation.operationId, operation.cases.length >= 100]).toEqual([operation.operationId, true]);
+  it('covers every implemented operation with at least 100 requests (one, for an operation that takes no input)', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(18);
+    const takesNoInput = (cases: Fixture[]) => cases.length === 1 && cases[0].body == null && !cases[0].url.includes('?') && !/\/[0-9a-f-]{36}(\/|$)/.test(cases[0].url);
+    for (const operation of operations) {
+      expect([operation.operationId, operation.cases.length >= 100 || takesNoInput(operation.cases)]).toEqual([operation.operationId, true]);
+    }
   });
 
   it.each(operations.map((operation) => [operation.operationId, operation.cases] as const))('%s', async (_, cases) => {

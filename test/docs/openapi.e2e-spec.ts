@@ -187,7 +187,7 @@ describe('OpenAPI document and Swagger UI', () => {
         compared++;
       }
     }
-    expect(compared).toBe(18);
+    expect(compared).toBe(24);
   });
 
   it('answers every 404 and 409 with a body that its declared response schema allows', async () => {
@@ -202,6 +202,11 @@ describe('OpenAPI document and Swagger UI', () => {
     const listed = await t.request({ method: 'GET', url: `/api/v1/workspace-memberships?workspace_id=${ws}`, headers: auth });
     const ownMembership = listed.body.data[0];
     const nobody = randomUUID();
+    const invitation = { email: `declared-${nobody}@example.com`, privilege: 'ROLE_WORKSPACE_MEMBER' };
+    const invited = await t.request({ method: 'POST', url: `/api/v1/workspaces/${ws}/invites`, headers: auth, body: invitation });
+    await t.request({ method: 'DELETE', url: `/api/v1/workspaces/${ws}/invites/${invited.body.id}`, headers: auth });
+    const pendingInvitation = { email: `pending-${nobody}@example.com`, privilege: 'ROLE_WORKSPACE_MEMBER' };
+    await t.request({ method: 'POST', url: `/api/v1/workspaces/${ws}/invites`, headers: auth, body: pendingInvitation });
     const cases: [string, string, string, unknown, number][] = [
       ['get', '/api/v1/workspaces/{workspace_id}', `/api/v1/workspaces/${nobody}`, undefined, 404],
       ['patch', '/api/v1/workspaces/{workspace_id}', `/api/v1/workspaces/${nobody}`, { name: 'x' }, 404],
@@ -245,6 +250,24 @@ describe('OpenAPI document and Swagger UI', () => {
         '/api/v1/workspaces/{workspace_id}/access-tokens/lookup',
         `/api/v1/workspaces/${ws}/access-tokens/lookup`,
         { accessToken: 'x' },
+        404,
+      ],
+      ['post', '/api/v1/workspaces/{workspace_id}/invites', `/api/v1/workspaces/${nobody}/invites`, invitation, 404],
+      ['get', '/api/v1/workspaces/{workspace_id}/invites', `/api/v1/workspaces/${nobody}/invites`, undefined, 404],
+      ['post', '/api/v1/workspaces/{workspace_id}/invites', `/api/v1/workspaces/${ws}/invites`, pendingInvitation, 409],
+      ['delete', '/api/v1/workspaces/{workspace_id}/invites/{invitation_id}', `/api/v1/workspaces/${ws}/invites/${nobody}`, undefined, 404],
+      [
+        'delete',
+        '/api/v1/workspaces/{workspace_id}/invites/{invitation_id}',
+        `/api/v1/workspaces/${ws}/invites/${invited.body.id}`,
+        undefined,
+        409,
+      ],
+      [
+        'delete',
+        '/api/v1/workspaces/{workspace_id}/invites/{invitation_id}',
+        `/api/v1/workspaces/${nobody}/invites/${nobody}`,
+        undefined,
         404,
       ],
     ];
@@ -299,6 +322,11 @@ describe('OpenAPI document and Swagger UI', () => {
       ['/api/v1/workspaces/{workspace_id}/access-tokens', 'get'],
       ['/api/v1/workspaces/{workspace_id}/access-tokens/{token_id}', 'delete'],
       ['/api/v1/workspaces/{workspace_id}/access-tokens/lookup', 'post'],
+      ['/api/v1/workspaces/{workspace_id}/invites', 'post'],
+      ['/api/v1/workspaces/{workspace_id}/invites', 'get'],
+      ['/api/v1/workspaces/{workspace_id}/invites/{invitation_id}', 'put'],
+      ['/api/v1/workspaces/{workspace_id}/invites/{invitation_id}', 'delete'],
+      ['/api/v1/invites', 'get'],
     ];
     const referenced = new Set<string>();
     const collectRefs = (value: unknown): void => {

@@ -30,6 +30,8 @@ export async function startTestApp(env: Record<string, string> = {}, logger?: Lo
     DATA_DIR: database.embeddedDataDir,
     // Tests send many bad credentials from one address; the limit itself is tested on its own.
     AUTH_FAILURE_LIMIT: '1000000',
+    // Test files share the PostgreSQL test database: only the outbox tests deliver its messages.
+    OUTBOX_DELIVERY: 'false',
     ...env,
   });
   const app = await createApp(config, logger);

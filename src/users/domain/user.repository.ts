@@ -6,4 +6,7 @@ export abstract class UserRepository {
   abstract record(profile: UserProfile, now: Date): Promise<void>;
 
   abstract findByIds(ids: readonly string[]): Promise<User[]>;
+
+  /** The users whose last identity token carried this address, verified, compared without regard to case. */
+  abstract findIdsByVerifiedEmail(email: string): Promise<string[]>;
 }

@@ -31,4 +31,13 @@ export class TypeOrmUserRepository extends UserRepository {
     const rows = await this.db.manager.findBy(UserOrmEntity, { id: In([...ids]) });
     return rows.map((row) => ({ ...row }));
   }
+
+  async findIdsByVerifiedEmail(email: string): Promise<string[]> {
+    // The length condition lets PostgreSQL use users_email_lower_idx (see the migrations).
+    const rows: { id: string }[] = await this.db.manager.query(
+      `SELECT id FROM users WHERE lower(email) = lower($1) AND char_length(email) <= 320 AND email_verified`,
+      [email],
+    );
+    return rows.map((row) => row.id);
+  }
 }

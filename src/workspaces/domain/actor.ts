@@ -5,6 +5,8 @@ export interface Actor {
   readonly mayProvisionWorkspaces: boolean;
   /** Set for a workspace access token: the actor acts only inside this workspace. */
   readonly restrictedToWorkspaceId?: string;
+  /** The email address the identity provider verified (bearer tokens with email_verified: true). */
+  readonly verifiedEmail?: string;
 }
 
 export function mayActIn(actor: Actor, workspaceId: string): boolean {

@@ -48,9 +48,11 @@ export abstract class WorkspaceRepository {
    * Loads the workspace, applies `change` and stores what it changed (name, added and removed
    * memberships, deletion), in one transaction that excludes every other change to the same
    * workspace: rules over several memberships (the last owner) hold under concurrency.
+   * `change` may be async: what it does through other repositories joins the same transaction, under
+   * the same exclusion (how other features keep their rules about a workspace atomic).
    * Throws WorkspaceNotFound when there is no such workspace.
    */
-  abstract update<T>(id: string, change: (workspace: Workspace) => T): Promise<T>;
+  abstract update<T>(id: string, change: (workspace: Workspace) => T | Promise<T>): Promise<T>;
 
   abstract findMembershipById(id: string): Promise<WorkspaceMembership | null>;
 

@@ -99,15 +99,33 @@ export class Workspace {
   }
 
   addMember(actor: Actor, userId: string, privilege: WorkspacePrivilege, now: Date): WorkspaceMembership {
+    this.authorizeAdding(actor, privilege);
+    return this.admit(userId, privilege, now);
+  }
+
+  /**
+   * The actor's membership, when their role allows adding a member of `privilege` (directly or by
+   * invitation); else NotAllowed (or WorkspaceNotFound for an outsider).
+   */
+  authorizeAdding(actor: Actor, privilege: WorkspacePrivilege): WorkspaceMembership {
     const own = this.membershipOf(actor);
     if (!WorkspacePolicy.mayAddMember(own.privilege, privilege)) {
       throw new NotAllowed(`A ${own.privilege} may not add a ${privilege}`);
     }
+    return own;
+  }
+
+  /** Adds a member whom someone allowed to was authorised to add (directly, or by an accepted invitation). */
+  admit(userId: string, privilege: WorkspacePrivilege, now: Date): WorkspaceMembership {
     if (userId.length === 0) throw new InvalidUserId();
-    if (this.props.memberships.some((m) => m.belongsTo(userId))) throw new MemberAlreadyExists();
+    if (this.hasMember(userId)) throw new MemberAlreadyExists();
     const membership = WorkspaceMembership.create({ workspaceId: this.id, userId, privilege, now });
     this.props.memberships.push(membership);
     return membership;
+  }
+
+  hasMember(userId: string): boolean {
+    return this.props.memberships.some((m) => m.belongsTo(userId));
   }
 
   /** Owners remove anyone, admins remove non-owners, everyone may leave; the last owner may not go. */

@@ -57,11 +57,11 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
     return workspace ? copy(workspace) : null;
   }
 
-  async update<T>(id: string, change: (workspace: Workspace) => T): Promise<T> {
+  async update<T>(id: string, change: (workspace: Workspace) => T | Promise<T>): Promise<T> {
     const stored = this.store.workspaces.get(id);
     if (!stored) throw new WorkspaceNotFound();
     const workspace = copy(stored);
-    const result = change(workspace);
+    const result = await change(workspace);
     if (workspace.isDeleted) {
       this.store.workspaces.delete(id);
     } else {

@@ -19,6 +19,7 @@ import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
 
 /** One membership per user and workspace (see the migrations). */
 const MEMBER_UNIQUE_CONSTRAINT = 'workspace_memberships_workspace_user_unique';
+const WORKSPACE_PRIMARY_KEY = 'workspaces_pkey';
 
 @Injectable()
 export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
@@ -41,13 +42,13 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
     return this.load(this.db.manager, id, false);
   }
 
-  async update<T>(id: string, change: (workspace: Workspace) => T): Promise<T> {
+  async update<T>(id: string, change: (workspace: Workspace) => T | Promise<T>): Promise<T> {
     return this.write(async (manager) => {
       // The row lock serialises every change to this workspace until the transaction ends.
       const workspace = await this.load(manager, id, true);
       if (!workspace) throw new WorkspaceNotFound();
       const before = WorkspaceMapper.toPersistence(workspace);
-      const result = change(workspace);
+      const result = await change(workspace);
       if (workspace.isDeleted) await manager.delete(WorkspaceOrmEntity, { id });
       else await this.storeChanges(manager, before, WorkspaceMapper.toPersistence(workspace));
       return result;
@@ -152,9 +153,9 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
       return await work();
     } catch (error) {
       const violation = databaseViolation(error);
-      if (violation?.code === PG_UNIQUE_VIOLATION) {
-        throw violation.constraint === MEMBER_UNIQUE_CONSTRAINT ? new MemberAlreadyExists() : new WorkspaceAlreadyExists();
-      }
+      // Only this repository's own constraints: another feature's work inside update() translates its own.
+      if (violation?.code === PG_UNIQUE_VIOLATION && violation.constraint === MEMBER_UNIQUE_CONSTRAINT) throw new MemberAlreadyExists();
+      if (violation?.code === PG_UNIQUE_VIOLATION && violation.constraint === WORKSPACE_PRIMARY_KEY) throw new WorkspaceAlreadyExists();
       throw error;
     }
   }

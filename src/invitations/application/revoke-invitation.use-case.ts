@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../../workspaces/domain/actor.js';
+import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
+import { InvitationNotFound } from '../domain/invitation.errors.js';
+import { InvitationPolicy } from '../domain/invitation-policy.js';
+import { InvitationRepository, type InvitationListing } from '../domain/invitation.repository.js';
+
+/** Withdraws a pending invitation: its inviter, and whoever may add a member of its role. */
+@Injectable()
+export class RevokeInvitationUseCase {
+  constructor(
+    private readonly workspaces: WorkspaceRepository,
+    private readonly invitations: InvitationRepository,
+  ) {}
+
+  async execute(input: { actor: Actor; workspaceId: string; invitationId: string }): Promise<InvitationListing> {
+    const now = new Date();
+    return this.workspaces.update(input.workspaceId, async (workspace) => {
+      const own = workspace.membershipOf(input.actor);
+      const invitation = await this.invitations.findById(input.invitationId);
+      if (!invitation || invitation.workspaceId !== workspace.id || !InvitationPolicy.mayManage(own, invitation)) {
+        throw new InvitationNotFound();
+      }
+      invitation.revoke(now);
+      await this.invitations.save(invitation);
+      return { invitation, workspaceName: workspace.name };
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import type { Invitation } from './invitation.js';
+
+/** An invitation with the current name of its workspace, as answers show it. */
+export interface InvitationListing {
+  invitation: Invitation;
+  workspaceName: string;
+}
+
+/**
+ * Port: where invitations live. Changes to a workspace's invitations are made inside
+ * WorkspaceRepository.update of that workspace, whose exclusion keeps the rules about them atomic.
+ */
+export abstract class InvitationRepository {
+  /** AlreadyInvited when the address already has an invitation stored as pending in the workspace. */
+  abstract insert(invitation: Invitation): Promise<void>;
+
+  /** Writes what may change: the status and updatedAt. */
+  abstract save(invitation: Invitation): Promise<void>;
+
+  abstract findById(id: string): Promise<Invitation | null>;
+
+  /** The invitation stored as pending for this address in the workspace (it may have expired since). */
+  abstract findStoredPending(workspaceId: string, emailKey: string): Promise<Invitation | null>;
+
+  /** Invitations of the workspace that are pending and not expired at `now`. */
+  abstract countPending(workspaceId: string, now: Date): Promise<number>;
+
+  /** Every invitation of the workspace, newest first. */
+  abstract listByWorkspace(workspaceId: string): Promise<InvitationListing[]>;
+
+  /** The invitations to this address that are pending and not expired at `now`, newest first. */
+  abstract listPendingFor(emailKey: string, now: Date): Promise<InvitationListing[]>;
+}

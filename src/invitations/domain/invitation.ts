@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type { WorkspacePrivilege } from '../../workspaces/domain/workspace-privilege.js';
+import { InvitationNotPending } from './invitation.errors.js';
+import type { InvitationAnswer, InvitationStatus } from './invitation-status.js';
+
+export interface InvitationProps {
+  id: string;
+  workspaceId: string;
+  /** As the inviter gave it, with the domain in lower case (as pydantic's EmailStr returns it). */
+  email: string;
+  privilege: WorkspacePrivilege;
+  inviterId: string;
+  /** As stored: an invitation stored as pending reads `expired` once `expiresAt` has passed. */
+  status: InvitationStatus;
+  createdAt: Date;
+  updatedAt: Date;
+  expiresAt: Date;
+}
+
+/**
+ * How an address is compared: identity providers treat addresses without regard to case, so an
+ * invitation to Alice@Example.com is answered by the user whose verified email is alice@example.com.
+ */
+export function emailKey(address: string): string {
+  return address.normalize('NFC').toLowerCase();
+}
+
+/** The domain of an address in lower case, the rest as given. */
+function normalizedEmail(address: string): string {
+  const at = address.lastIndexOf('@');
+  return `${address.slice(0, at).normalize('NFC')}@${address.slice(at + 1).toLowerCase()}`;
+}
+
+/**
+ * An invitation to join a workspace with one role, sent to an email address. It is answered once
+ * (accepted or declined) by the owner of that address, or revoked, while pending; after `expiresAt`
+ * it reads expired, with no job having to run.
+ */
+export class Invitation {
+  private constructor(private readonly props: InvitationProps) {}
+
+  static create(input: {
+    workspaceId: string;
+    email: string;
+    privilege: WorkspacePrivilege;
+    inviterId: string;
+    now: Date;
+    validForMs: number;
+  }): Invitation {
+    return new Invitation({
+      id: randomUUID(),
+      workspaceId: input.workspaceId,
+      email: normalizedEmail(input.email),
+      privilege: input.privilege,
+      inviterId: input.inviterId,
+      status: 'pending',
+      createdAt: input.now,
+      updatedAt: input.now,
+      expiresAt: new Date(input.now.getTime() + input.validForMs),
+    });
+  }
+
+  static restore(props: InvitationProps): Invitation {
+    return new Invitation({ ...props });
+  }
+
+  statusAt(now: Date): InvitationStatus {
+    return this.props.status === 'pending' && now.getTime() >= this.props.expiresAt.getTime() ? 'expired' : this.props.status;
+  }
+
+  isPendingAt(now: Date): boolean {
+    return this.statusAt(now) === 'pending';
+  }
+
+  isFor(address: string): boolean {
+    return emailKey(address) === this.emailKey;
+  }
+
+  answer(answer: InvitationAnswer, now: Date): void {
+    this.close(answer === 'accept' ? 'accepted' : 'declined', now);
+  }
+
+  revoke(now: Date): void {
+    this.close('revoked', now);
+  }
+
+  /**
+   * Records that an invitation read as expired is closed (so that the address may be invited again);
+   * it expired when `expiresAt` passed.
+   */
+  closeExpired(now: Date): void {
+    if (this.statusAt(now) !== 'expired' || this.props.status === 'expired') return;
+    this.props.status = 'expired';
+    this.props.updatedAt = this.props.expiresAt;
+  }
+
+  /** Only a pending invitation changes; anything else is refused with nothing changed. */
+  private close(status: Exclude<InvitationStatus, 'pending'>, now: Date): void {
+    const current = this.statusAt(now);
+    if (current !== 'pending') throw new InvitationNotPending(current);
+    this.props.status = status;
+    this.props.updatedAt = now;
+  }
+
+  get id(): string {
+    return this.props.id;
+  }
+  get workspaceId(): string {
+    return this.props.workspaceId;
+  }
+  get email(): string {
+    return this.props.email;
+  }
+  get emailKey(): string {
+    return emailKey(this.props.email);
+  }
+  get privilege(): WorkspacePrivilege {
+    return this.props.privilege;
+  }
+  get inviterId(): string {
+    return this.props.inviterId;
+  }
+  /** The status as stored; what a reader sees is statusAt(now). */
+  get storedStatus(): InvitationStatus {
+    return this.props.status;
+  }
+  get createdAt(): Date {
+    return this.props.createdAt;
+  }
+  get updatedAt(): Date {
+    return this.props.updatedAt;
+  }
+  get expiresAt(): Date {
+    return this.props.expiresAt;
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { databaseViolation, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
+import { Database } from '../../database/database.js';
+import { AlreadyInvited } from '../domain/invitation.errors.js';
+import type { Invitation } from '../domain/invitation.js';
+import { InvitationRepository, type InvitationListing } from '../domain/invitation.repository.js';
+import { InvitationMapper } from './invitation.mapper.js';
+import { InvitationOrmEntity } from './invitation.orm-entity.js';
+
+/** One pending invitation per address and workspace (see the migrations). */
+const ONE_PENDING_PER_EMAIL = 'invitations_one_pending_per_email';
+
+@Injectable()
+export class TypeOrmInvitationRepository extends InvitationRepository {
+  constructor(private readonly db: Database) {
+    super();
+  }
+
+  async insert(invitation: Invitation): Promise<void> {
+    try {
+      await this.db.manager.insert(InvitationOrmEntity, InvitationMapper.toPersistence(invitation));
+    } catch (error) {
+      const violation = databaseViolation(error);
+      if (violation?.code === PG_UNIQUE_VIOLATION && violation.constraint === ONE_PENDING_PER_EMAIL) throw new AlreadyInvited();
+      throw error;
+    }
+  }
+
+  async save(invitation: Invitation): Promise<void> {
+    const row = InvitationMapper.toPersistence(invitation);
+    await this.db.manager.update(InvitationOrmEntity, { id: row.id }, { status: row.status, updatedAt: row.updatedAt });
+  }
+
+  async findById(id: string): Promise<Invitation | null> {
+    const row = await this.db.manager.findOneBy(InvitationOrmEntity, { id });
+    return row ? InvitationMapper.toDomain(row) : null;
+  }
+
+  async findStoredPending(workspaceId: string, emailKey: string): Promise<Invitation | null> {
+    const row = await this.db.manager.findOneBy(InvitationOrmEntity, { workspaceId, emailKey, status: 'pending' });
+    return row ? InvitationMapper.toDomain(row) : null;
+  }
+
+  async countPending(workspaceId: string, now: Date): Promise<number> {
+    return this.db.manager
+      .createQueryBuilder(InvitationOrmEntity, 'i')
+      .where(`i.workspace_id = :workspaceId AND i.status = 'pending' AND i.expires_at > :now`, { workspaceId, now })
+      .getCount();
+  }
+
+  async listByWorkspace(workspaceId: string): Promise<InvitationListing[]> {
+    return this.listed(
+      this.listing()
+        .where('i.workspace_id = :workspaceId', { workspaceId })
+        .orderBy('i.created_at', 'DESC')
+        .addOrderBy('i.id', 'DESC')
+        .getMany(),
+    );
+  }
+
+  async listPendingFor(emailKey: string, now: Date): Promise<InvitationListing[]> {
+    return this.listed(
+      this.listing()
+        .where(`i.email_key = :emailKey AND i.status = 'pending' AND i.expires_at > :now`, { emailKey, now })
+        .orderBy('i.created_at', 'DESC')
+        .addOrderBy('i.id', 'DESC')
+        .getMany(),
+    );
+  }
+
+  private listing() {
+    return this.db.manager.createQueryBuilder(InvitationOrmEntity, 'i').innerJoinAndSelect('i.workspace', 'w');
+  }
+
+  private async listed(rows: Promise<InvitationOrmEntity[]>): Promise<InvitationListing[]> {
+    return (await rows).map((row) => ({ invitation: InvitationMapper.toDomain(row), workspaceName: row.workspace!.name }));
+  }
+}

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '../outbox/outbox.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { WorkspacesModule } from '../workspaces/workspaces.module.js';
+import { AnswerInvitationUseCase } from './application/answer-invitation.use-case.js';
+import { CreateInvitationUseCase } from './application/create-invitation.use-case.js';
+import { InvitationEmail } from './application/invitation-email.js';
+import { ListOwnInvitationsUseCase } from './application/list-own-invitations.use-case.js';
+import { ListWorkspaceInvitationsUseCase } from './application/list-workspace-invitations.use-case.js';
+import { RevokeInvitationUseCase } from './application/revoke-invitation.use-case.js';
+import { InvitationRepository } from './domain/invitation.repository.js';
+import { InvitationsController } from './http/invitations.controller.js';
+import { InvitationOrmEntity } from './infrastructure/invitation.orm-entity.js';
+import { TypeOrmInvitationRepository } from './infrastructure/typeorm-invitation.repository.js';
+
+/** This module's tables, for the data source. */
+export const invitationOrmEntities = [InvitationOrmEntity];
+
+/** Invitations by email: invite, list, accept or decline, revoke; the email goes out through the outbox. */
+@Module({
+  imports: [WorkspacesModule, UsersModule, OutboxModule, TypeOrmModule.forFeature(invitationOrmEntities)],
+  controllers: [InvitationsController],
+  providers: [
+    { provide: InvitationRepository, useClass: TypeOrmInvitationRepository },
+    InvitationEmail,
+    CreateInvitationUseCase,
+    ListWorkspaceInvitationsUseCase,
+    AnswerInvitationUseCase,
+    RevokeInvitationUseCase,
+    ListOwnInvitationsUseCase,
+  ],
+})
+export class InvitationsModule {}

@@ -1,0 +1,28 @@
+/**
+ * Port: the transactional outbox. A message is written in the transaction of the change it announces
+ * (so there is no message for a change that rolled back, and no committed change without its
+ * message); a dispatcher delivers it afterwards, with retries, through the deliverer of its topic.
+ */
+export abstract class Outbox {
+  /** Call inside the transaction of the change; the message is delivered once that commits. */
+  abstract enqueue(topic: string, payload: object): Promise<void>;
+}
+
+/** A message as a deliverer receives it. */
+export interface OutboxDelivery<P = unknown> {
+  id: string;
+  topic: string;
+  payload: P;
+  /** 1 on the first attempt. */
+  attempt: number;
+}
+
+/**
+ * Delivers the messages of one topic (email, events, ...). Throwing means "not delivered": the message
+ * is tried again later. A delivery may happen more than once (a replica that stops between sending and
+ * recording it), never by two replicas at the same time.
+ */
+export abstract class OutboxDeliverer {
+  abstract readonly topic: string;
+  abstract deliver(message: OutboxDelivery): Promise<void>;
+}

@@ -1,0 +1,134 @@
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Counter, Gauge } from 'prom-client';
+import { AppConfig } from '../../config/app-config.js';
+import { Metrics } from '../../observability/metrics.js';
+import type { OutboxDeliverer, OutboxDelivery } from '../application/outbox.js';
+import { TypeOrmOutbox } from './typeorm-outbox.js';
+
+/** Messages claimed per round. */
+const BATCH_SIZE = 20;
+/**
+ * How long a claimed message is reserved for the replica that claimed it. Longer than any delivery
+ * may take (deliverers time out well before), so that two replicas never deliver it at the same time.
+ */
+export const OUTBOX_LEASE_MS = 5 * 60_000;
+
+/**
+ * Delivers the outbox: every OUTBOX_POLL_INTERVAL_MS it claims the due messages and hands each to the
+ * deliverer of its topic. A failed delivery is tried again with exponential backoff (OUTBOX_RETRY_*),
+ * and given up on (kept, marked failed, logged as an error) after OUTBOX_MAX_ATTEMPTS. Deliveries,
+ * failures and the backlog are in /metrics.
+ */
+@Injectable()
+export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Outbox');
+  private readonly deliverers = new Map<string, OutboxDeliverer>();
+  private timer?: NodeJS.Timeout;
+  private round?: Promise<void>;
+  private stopped = false;
+  private storeFailing = false;
+  private readonly outcomes: Counter<'topic' | 'outcome'>;
+
+  constructor(
+    private readonly outbox: TypeOrmOutbox,
+    private readonly config: AppConfig,
+    metrics: Metrics,
+  ) {
+    this.outcomes = new Counter({
+      name: 'outbox_deliveries_total',
+      help: 'Outbox delivery attempts by topic and outcome (delivered, failed: tried again later, abandoned: given up)',
+      labelNames: ['topic', 'outcome'],
+      registers: [metrics.registry],
+    });
+    new Gauge({
+      name: 'outbox_messages',
+      help: 'Outbox messages by topic and state (pending: not delivered yet, abandoned: given up after the last attempt)',
+      labelNames: ['topic', 'state'],
+      registers: [metrics.registry],
+      async collect() {
+        this.reset();
+        const counts = await outbox.counts().catch(() => []);
+        for (const { topic, pending, abandoned } of counts) {
+          this.set({ topic, state: 'pending' }, pending);
+          this.set({ topic, state: 'abandoned' }, abandoned);
+        }
+      },
+    });
+  }
+
+  /** Called by each topic's module when it starts. */
+  register(deliverer: OutboxDeliverer): void {
+    this.deliverers.set(deliverer.topic, deliverer);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.outbox.deliver) this.schedule(0);
+  }
+
+  /** Before the database closes: no new round, and the one under way finishes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.round;
+  }
+
+  /** Delivers what is due now. Resolves when the round is over. */
+  private async deliverDue(): Promise<void> {
+    while (this.round) await this.round;
+    this.round = this.drain().finally(() => (this.round = undefined));
+    return this.round;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      void this.deliverDue().finally(() => this.schedule(this.config.outbox.pollIntervalMs));
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (;;) {
+        const batch = await this.outbox.claimDue(BATCH_SIZE, OUTBOX_LEASE_MS);
+        for (const message of batch) await this.deliver(message);
+        if (this.storeFailing) this.logger.log('The outbox is reachable again');
+        this.storeFailing = false;
+        if (batch.length < BATCH_SIZE || this.stopped) return;
+      }
+    } catch (error) {
+      // The database is down: the messages wait in it; the next round tries again.
+      if (!this.storeFailing)
+        this.logger.warn(`Cannot read the outbox (${String(error)}); trying again every ${this.config.outbox.pollIntervalMs} ms`);
+      this.storeFailing = true;
+    }
+  }
+
+  private async deliver(message: OutboxDelivery): Promise<void> {
+    const deliverer = this.deliverers.get(message.topic);
+    try {
+      if (!deliverer) throw new Error(`no deliverer for the topic "${message.topic}"`);
+      await deliverer.deliver(message);
+    } catch (error) {
+      await this.failed(message, error instanceof Error ? error.message : String(error));
+      return;
+    }
+    this.outcomes.inc({ topic: message.topic, outcome: 'delivered' });
+    await this.outbox.delivered(message.id);
+  }
+
+  private async failed(message: OutboxDelivery, error: string): Promise<void> {
+    const { maxAttempts, retryBaseMs, retryMaxMs } = this.config.outbox;
+    const what = `Outbox message ${message.id} (${message.topic}), attempt ${message.attempt}: ${error}`;
+    if (message.attempt >= maxAttempts) {
+      this.outcomes.inc({ topic: message.topic, outcome: 'abandoned' });
+      this.logger.error(`${what}; given up after ${maxAttempts} attempts`);
+      await this.outbox.abandon(message.id, error);
+      return;
+    }
+    const delayMs = Math.min(retryMaxMs, retryBaseMs * 2 ** (message.attempt - 1));
+    this.outcomes.inc({ topic: message.topic, outcome: 'failed' });
+    this.logger.warn(`${what}; trying again in ${delayMs} ms`);
+    await this.outbox.retryLater(message.id, delayMs, error);
+  }
+}
