@@ -35,16 +35,17 @@ export class TypeOrmOutbox extends Outbox {
    * never the same message.
    */
   async claimDue(limit: number, leaseMs: number): Promise<OutboxDelivery[]> {
-    const rows: { id: string; topic: string; payload: unknown; attempts: number; created_at: Date }[] = await this.db.manager.query(
-      `UPDATE outbox_messages SET attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'
-       WHERE id IN (
-         SELECT id FROM outbox_messages WHERE failed_at IS NULL AND next_attempt_at <= now()
-         ORDER BY next_attempt_at, created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING id, topic, payload, attempts, created_at`,
+    const rows: { id: string; topic: string; payload: unknown; attempts: number }[] = await this.db.manager.query(
+      // As a CTE, so that the driver answers the rows (for a bare UPDATE it answers [rows, count]).
+      `WITH claimed AS (
+         UPDATE outbox_messages SET attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'
+         WHERE id IN (
+           SELECT id FROM outbox_messages WHERE failed_at IS NULL AND next_attempt_at <= now()
+           ORDER BY next_attempt_at, created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING id, topic, payload, attempts, created_at)
+       SELECT * FROM claimed ORDER BY created_at, id`,
       [limit, leaseMs],
     );
-    // In the order they were written (RETURNING has none of its own).
-    rows.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id));
     return rows.map((row) => ({ id: row.id, topic: row.topic, payload: row.payload, attempt: row.attempts }));
   }
 
