@@ -153,6 +153,18 @@ describe('Invitations', () => {
       expect(await emailsTo(email)).toHaveLength(0);
     });
 
+    it('still serves a user whose token carries an email claim longer than an index entry', async () => {
+      const huge = `${'x'.repeat(5_000)}@example.com`;
+      const response = await t.request({
+        method: 'GET',
+        url: `/api/v1/workspaces/${ws.workspaceId}`,
+        headers: await verified(ws.users.member, huge),
+      });
+      expect(response.status).toBe(200);
+      expect((await invite(await bearer(ws.users.owner), ws.workspaceId, newAddress())).status).toBe(201);
+      expect((await ownList(await verified(newUserId('huge'), huge))).body).toEqual({ invites: [] });
+    });
+
     it('invites an address again once its earlier invitation has expired, closing that one as expired', async () => {
       const email = newAddress();
       const first = await pending(email);

@@ -38,7 +38,7 @@ describe('Hostile input (property-based)', () => {
       fc.constantFrom('\u0000', 'a\u0000b', '\ud800', 'x\udfffy', '\ud83d', '\u0007\u001b[31m\r\n', '\u202e\ufeff', '', ' '),
       fc.constantFrom('x'.repeat(256), 'x'.repeat(3_000), '\u{1F642}'.repeat(256), 'é'.repeat(2_000)),
     );
-    const endpoints: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: fc.Arbitrary<string> }[] = [
+    const endpoints: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: fc.Arbitrary<string> }[] = [
       { method: 'POST', path: fc.constant('/api/v1/workspaces') },
       { method: 'GET', path: fc.constantFrom('/api/v1/workspaces', '/api/v1/workspaces?limit=2', `/api/v1/workspaces/${w.workspaceId}`) },
       {
@@ -66,6 +66,11 @@ describe('Hostile input (property-based)', () => {
       },
       { method: 'POST', path: fc.constant(`/api/v1/workspaces/${w.workspaceId}/access-tokens/lookup`) },
       { method: 'GET', path: fc.webPath().map((p) => `/api/v1/workspace-memberships?${p.replace(/^\//, '')}`) },
+      { method: 'POST', path: fc.constant(`/api/v1/workspaces/${w.workspaceId}/invites`) },
+      { method: 'GET', path: fc.constantFrom(`/api/v1/workspaces/${w.workspaceId}/invites`, '/api/v1/invites') },
+      { method: 'PUT', path: hostileText.map((v) => `/api/v1/workspaces/${w.workspaceId}/invites/${encode(v)}`) },
+      { method: 'PUT', path: fc.constant(`/api/v1/workspaces/${w.workspaceId}/invites/${UUID}`) },
+      { method: 'DELETE', path: hostileText.map((v) => `/api/v1/workspaces/${encode(v)}/invites/${UUID}`) },
       // Hostile path parameters and query values, on every kind of route.
       { method: 'GET', path: hostileText.map((v) => `/api/v1/workspaces/${encode(v)}?expand=${encode(v)}`) },
       { method: 'PATCH', path: hostileText.map((v) => `/api/v1/workspaces/${encode(v)}`) },
@@ -119,6 +124,9 @@ describe('Hostile input (property-based)', () => {
           anyValue,
         ),
         accessToken: fc.oneof(fc.string(), anyValue),
+        email: fc.oneof(fc.emailAddress(), fc.string(), anyValue),
+        privilege: fc.oneof(fc.constantFrom('ROLE_WORKSPACE_MEMBER', 'ROLE_WORKSPACE_ADMIN', 'ROLE_WORKSPACE_OWNER'), anyValue),
+        action: fc.oneof(fc.constantFrom('accept', 'decline'), anyValue),
       },
       { requiredKeys: [] },
     );
@@ -176,12 +184,13 @@ describe('Hostile input (property-based)', () => {
              WHERE m.workspace_id IN (SELECT workspace_id FROM mine)
            UNION ALL SELECT 'k' || scope || key || status_code FROM idempotency_keys WHERE scope LIKE '%user:' || $1
            UNION ALL SELECT 'u' || id || coalesce(email, '') FROM users WHERE id = $1
+           UNION ALL SELECT 'i' || id || email || status || updated_at FROM invitations WHERE workspace_id IN (SELECT workspace_id FROM mine)
          ) rows(x)`,
         [caller],
       );
       return row.digest;
     };
-    const accepted = { workspaces: 0, memberships: 0, tokens: 0 };
+    const accepted = { workspaces: 0, memberships: 0, tokens: 0, invitations: 0 };
     let currentName = 'Team';
 
     await fc.assert(
@@ -207,9 +216,12 @@ describe('Hostile input (property-based)', () => {
             return;
           }
           const replayed = response.headers['idempotent-replayed'] === 'true';
-          if (endpoint.method === 'POST' && path === '/api/v1/workspaces' && !replayed) accepted.workspaces++;
+          // A hostile bearer with a usable subject (' ') creates a workspace of its own, not the caller's.
+          const asCaller = sent.authorization === auth.authorization;
+          if (endpoint.method === 'POST' && path === '/api/v1/workspaces' && !replayed && asCaller) accepted.workspaces++;
           if (endpoint.method === 'POST' && path === '/api/v1/workspace-memberships' && !replayed) accepted.memberships++;
           if (endpoint.method === 'POST' && path.endsWith('/access-tokens') && !replayed) accepted.tokens++;
+          if (endpoint.method === 'POST' && path.endsWith('/invites') && !replayed) accepted.invitations++;
           if (endpoint.method === 'PATCH' && path.endsWith(w.workspaceId)) currentName = JSON.parse(response.body).name;
         },
       ),
@@ -221,6 +233,7 @@ describe('Hostile input (property-based)', () => {
          (SELECT count(*) FROM workspace_memberships WHERE user_id = $1 AND workspace_id <> $2)::int AS workspaces,
          (SELECT count(*) FROM workspace_memberships WHERE workspace_id = $2)::int AS memberships,
          (SELECT count(*) FROM workspace_access_tokens WHERE membership_id = $3)::int AS tokens,
+         (SELECT count(*) FROM invitations WHERE workspace_id = $2)::int AS invitations,
          (SELECT name FROM workspaces WHERE id = $2) AS name`,
       [caller, w.workspaceId, w.memberships.owner],
     );
@@ -228,6 +241,7 @@ describe('Hostile input (property-based)', () => {
       workspaces: accepted.workspaces,
       memberships: 3 + accepted.memberships,
       tokens: accepted.tokens,
+      invitations: accepted.invitations,
       name: currentName,
     });
   }, 120_000);
