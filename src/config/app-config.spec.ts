@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig, loadDatabaseConfig } from './app-config.js';
 
 const SECRET = 'a-production-secret-of-at-least-32-chars';
@@ -11,6 +12,76 @@ describe('loadConfig', () => {
     expect(config.database.embeddedDataDir).toBe('./data/pglite');
     expect(config.jwt).toMatchObject({ kind: 'secret', secret: DEVELOPMENT_JWT_SECRET, isDevelopmentDefault: true });
     expect(config.provisionScope).toBe('workspaces:provision');
+  });
+
+  it('reads the invitation, email and outbox settings, with their defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      smtp: { url: undefined, from: 'Workspaces <no-reply@localhost>' },
+      outbox: { deliver: true, pollIntervalMs: 1000, retryBaseMs: 5000, retryMaxMs: 900_000, maxAttempts: 20 },
+      invitations: { validForDays: 7, pendingLimit: 100, acceptUrlTemplate: undefined },
+    });
+    const config = loadConfig({
+      SMTP_URL: 'smtps://mailer:pw@smtp.example.com:465',
+      SMTP_FROM: 'Acme <noreply@acme.example>',
+      OUTBOX_DELIVERY: 'false',
+      OUTBOX_POLL_INTERVAL_MS: '250',
+      OUTBOX_RETRY_BASE_MS: '100',
+      OUTBOX_RETRY_MAX_MS: '1000',
+      OUTBOX_MAX_ATTEMPTS: '3',
+      INVITATION_EXPIRY_DAYS: '14',
+      INVITATION_PENDING_LIMIT: '5',
+      INVITE_ACCEPT_URL: 'https://app.example.com/w/{workspaceId}/invites/{invitationId}',
+    });
+    expect(config).toMatchObject({
+      smtp: { url: 'smtps://mailer:pw@smtp.example.com:465', from: 'Acme <noreply@acme.example>' },
+      outbox: { deliver: false, pollIntervalMs: 250, retryBaseMs: 100, retryMaxMs: 1000, maxAttempts: 3 },
+      invitations: {
+        validForDays: 14,
+        pendingLimit: 5,
+        acceptUrlTemplate: 'https://app.example.com/w/{workspaceId}/invites/{invitationId}',
+      },
+    });
+  });
+
+  it('refuses bad invitation, email and outbox settings, naming each (and never echoing a password)', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        SMTP_URL: 'http://mailer:hunter2@smtp.example.com',
+        INVITE_ACCEPT_URL: 'app.example.com/invites/{id}',
+        INVITATION_EXPIRY_DAYS: '0',
+        INVITATION_PENDING_LIMIT: 'many',
+        OUTBOX_MAX_ATTEMPTS: '0',
+        OUTBOX_DELIVERY: 'yes',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const name of [
+      'SMTP_URL',
+      'INVITE_ACCEPT_URL',
+      'INVITATION_EXPIRY_DAYS',
+      'INVITATION_PENDING_LIMIT',
+      'OUTBOX_MAX_ATTEMPTS',
+      'OUTBOX_DELIVERY',
+    ]) {
+      expect(message).toContain(name);
+    }
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('every setting it reads is in .env.example and in the README', () => {
+    const source = readFileSync(new URL('./app-config.ts', import.meta.url), 'utf8');
+    const names = [...source.matchAll(/\b(?:read|integer|boolean|url|oneOf|readUrlTemplate)\('([A-Z][A-Z0-9_]+)'/g)].map(
+      (match) => match[1],
+    );
+    expect(names.length).toBeGreaterThan(30);
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(names.filter((name) => !example.includes(name))).toEqual([]);
+    expect(names.filter((name) => !readme.includes(`\`${name}\``))).toEqual([]);
   });
 
   it('reads every setting', () => {

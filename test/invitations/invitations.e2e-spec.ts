@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { assertMatchesContract } from '../support/contract.js';
-import { basic, bearer, bearerWithProfile } from '../support/test-auth.js';
+import { basic, bearer, bearerWithProfile, TEST_JWT_SECRET } from '../support/test-auth.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addMember, createWorkspace, mintToken, newUserId, team, type Role } from '../support/workspace-fixtures.js';
 
@@ -440,6 +441,28 @@ describe('Invitations', () => {
     }
     expect(await t.dataSource.query(`SELECT 1 FROM invitations WHERE email_key = $1`, [email])).toEqual([]);
     expect((await invite(await bearer(ws.users.owner), ws.workspaceId, email)).status).toBe(201);
+  });
+
+  it('the README walk-through: `npm run token -- bob --email …` mints the token that accepts, and bob becomes a member', async () => {
+    const email = newAddress('bob');
+    const id = await pending(email, 'ROLE_WORKSPACE_ADMIN');
+    const bob = newUserId('bob');
+    const token = execFileSync(process.execPath, ['dist/src/auth/mint-token.js', bob, '--email', email, '--name', 'Bob'], {
+      env: { PATH: process.env.PATH, AUTH_JWT_SECRET: TEST_JWT_SECRET },
+      encoding: 'utf8',
+    }).trim();
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await ownList(headers)).body.invites.map((i: { id: string }) => i.id)).toEqual([id]);
+    const accepted = await answer(headers, ws.workspaceId, id, 'accept');
+    expect([accepted.status, accepted.body.status]).toEqual([200, 'accepted']);
+    const members = await t.request({
+      method: 'GET',
+      url: `/api/v1/workspace-memberships?workspace_id=${ws.workspaceId}&user_id=${bob}`,
+      headers,
+    });
+    expect(members.body.data.map((m: { userId: string; privileges: string[] }) => [m.userId, m.privileges])).toEqual([
+      [bob, ['ROLE_WORKSPACE_ADMIN']],
+    ]);
   });
 
   it('an invitation goes with its workspace', async () => {
