@@ -1,11 +1,21 @@
 import { InMemoryWorkspaceAccessTokenRepository } from '../../src/access-tokens/infrastructure/in-memory-workspace-access-token.repository.js';
+import { InMemoryInvitationRepository } from '../../src/invitations/infrastructure/in-memory-invitation.repository.js';
 import { InMemoryWorkspaceRepository, InMemoryWorkspaceStore } from '../../src/workspaces/infrastructure/in-memory-workspace.repository.js';
+import { describeInvitationRepositoryContract } from './invitation-repositories.contract.js';
 import { describeWorkspaceRepositoryContract } from './workspace-repositories.contract.js';
 
 describeWorkspaceRepositoryContract('in-memory repositories', async () => {
   const store = new InMemoryWorkspaceStore();
   return {
     repositories: { workspaces: new InMemoryWorkspaceRepository(store), tokens: new InMemoryWorkspaceAccessTokenRepository(store) },
+    close: async () => undefined,
+  };
+});
+
+describeInvitationRepositoryContract('in-memory repositories', async () => {
+  const store = new InMemoryWorkspaceStore();
+  return {
+    repositories: { workspaces: new InMemoryWorkspaceRepository(store), invitations: new InMemoryInvitationRepository(store) },
     close: async () => undefined,
   };
 });

@@ -3,8 +3,10 @@ import { CascadedTokenDeletionSubscriber } from '../../src/access-tokens/infrast
 import { TypeOrmWorkspaceAccessTokenRepository } from '../../src/access-tokens/infrastructure/typeorm-workspace-access-token.repository.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { Database } from '../../src/database/database.js';
+import { TypeOrmInvitationRepository } from '../../src/invitations/infrastructure/typeorm-invitation.repository.js';
 import { TypeOrmWorkspaceRepository } from '../../src/workspaces/infrastructure/typeorm-workspace.repository.js';
 import { openTestDataSource } from '../support/test-database.js';
+import { describeInvitationRepositoryContract } from './invitation-repositories.contract.js';
 import { describeWorkspaceRepositoryContract } from './workspace-repositories.contract.js';
 
 describeWorkspaceRepositoryContract('TypeORM repositories', async () => {
@@ -19,6 +21,15 @@ describeWorkspaceRepositoryContract('TypeORM repositories', async () => {
       workspaces: new TypeOrmWorkspaceRepository(db),
       tokens: new TypeOrmWorkspaceAccessTokenRepository(db, cache),
     },
+    close: () => dataSource.destroy(),
+  };
+});
+
+describeInvitationRepositoryContract('TypeORM repositories', async () => {
+  const dataSource = await openTestDataSource();
+  const db = new Database(dataSource);
+  return {
+    repositories: { workspaces: new TypeOrmWorkspaceRepository(db), invitations: new TypeOrmInvitationRepository(db) },
     close: () => dataSource.destroy(),
   };
 });

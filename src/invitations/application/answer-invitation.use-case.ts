@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { mayActIn, type Actor } from '../../workspaces/domain/actor.js';
-import type { Workspace } from '../../workspaces/domain/workspace.js';
+import type { Actor } from '../../workspaces/domain/actor.js';
 import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
 import { InvitationNotFound, NotTheInvitee } from '../domain/invitation.errors.js';
 import { InvitationPolicy } from '../domain/invitation-policy.js';
 import type { InvitationAnswer } from '../domain/invitation-status.js';
-import type { Invitation } from '../domain/invitation.js';
 import { InvitationRepository, type InvitationListing } from '../domain/invitation.repository.js';
 import { inviteeAddress } from '../domain/invitee.js';
 
@@ -27,17 +25,15 @@ export class AnswerInvitationUseCase {
     return this.workspaces.update(input.workspaceId, async (workspace) => {
       const invitation = await this.invitations.findById(input.invitationId);
       if (!invitation || invitation.workspaceId !== workspace.id) throw new InvitationNotFound();
-      if (!invitation.isFor(address)) throw mayManage(workspace, input.actor, invitation) ? new NotTheInvitee() : new InvitationNotFound();
+      if (!invitation.isFor(address)) {
+        // Someone who may see the invitation learns why they may not answer it; anyone else learns nothing.
+        const own = workspace.findMembershipOf(input.actor);
+        throw own && InvitationPolicy.mayManage(own, invitation) ? new NotTheInvitee() : new InvitationNotFound();
+      }
       invitation.answer(input.answer, now);
       if (input.answer === 'accept') workspace.admit(input.actor.userId, invitation.privilege, now);
       await this.invitations.save(invitation);
       return { invitation, workspaceName: workspace.name };
     });
   }
-}
-
-/** Whether the actor, who is not the invitee, may see this invitation (and so learns why they may not answer it). */
-function mayManage(workspace: Workspace, actor: Actor, invitation: Invitation): boolean {
-  const own = mayActIn(actor, workspace.id) ? workspace.memberships.find((m) => m.belongsTo(actor.userId)) : undefined;
-  return own !== undefined && InvitationPolicy.mayManage(own, invitation);
 }

@@ -72,17 +72,14 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     await this.round;
   }
 
-  /** Delivers what is due now. Resolves when the round is over. */
-  private async deliverDue(): Promise<void> {
-    while (this.round) await this.round;
-    this.round = this.drain().finally(() => (this.round = undefined));
-    return this.round;
-  }
-
+  /** A round of delivery after `delayMs`, and after each round the next. */
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      void this.deliverDue().finally(() => this.schedule(this.config.outbox.pollIntervalMs));
+      this.round = this.drain().finally(() => {
+        this.round = undefined;
+        this.schedule(this.config.outbox.pollIntervalMs);
+      });
     }, delayMs);
     this.timer.unref();
   }
@@ -90,7 +87,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   private async drain(): Promise<void> {
     try {
       for (;;) {
-        const batch = await this.outbox.claimDue(BATCH_SIZE, OUTBOX_LEASE_MS);
+        // Only the topics this replica delivers: another topic's messages wait for a replica that knows it.
+        const batch = await this.outbox.claimDue([...this.deliverers.keys()], BATCH_SIZE, OUTBOX_LEASE_MS);
         for (const message of batch) await this.deliver(message);
         if (this.storeFailing) this.logger.log('The outbox is reachable again');
         this.storeFailing = false;
@@ -105,10 +103,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private async deliver(message: OutboxDelivery): Promise<void> {
-    const deliverer = this.deliverers.get(message.topic);
     try {
-      if (!deliverer) throw new Error(`no deliverer for the topic "${message.topic}"`);
-      await deliverer.deliver(message);
+      await this.deliverers.get(message.topic)!.deliver(message);
     } catch (error) {
       await this.failed(message, error instanceof Error ? error.message : String(error));
       return;

@@ -30,21 +30,22 @@ export class TypeOrmOutbox extends Outbox {
   }
 
   /**
-   * Claims up to `limit` due messages for `leaseMs`: they are due again only when the lease ends
-   * without being settled (the claiming process stopped). SKIP LOCKED lets replicas claim side by side,
-   * never the same message.
+   * Claims up to `limit` due messages of `topics` for `leaseMs`: they are due again only when the lease
+   * ends without being settled (the claiming process stopped). SKIP LOCKED lets replicas claim side by
+   * side, never the same message.
    */
-  async claimDue(limit: number, leaseMs: number): Promise<OutboxDelivery[]> {
+  async claimDue(topics: readonly string[], limit: number, leaseMs: number): Promise<OutboxDelivery[]> {
+    if (topics.length === 0) return [];
     const rows: { id: string; topic: string; payload: unknown; attempts: number }[] = await this.db.manager.query(
       // As a CTE, so that the driver answers the rows (for a bare UPDATE it answers [rows, count]).
       `WITH claimed AS (
          UPDATE outbox_messages SET attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'
          WHERE id IN (
-           SELECT id FROM outbox_messages WHERE failed_at IS NULL AND next_attempt_at <= now()
+           SELECT id FROM outbox_messages WHERE failed_at IS NULL AND next_attempt_at <= now() AND topic = ANY($3)
            ORDER BY next_attempt_at, created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
          RETURNING id, topic, payload, attempts, created_at)
        SELECT * FROM claimed ORDER BY created_at, id`,
-      [limit, leaseMs],
+      [limit, leaseMs, topics],
     );
     return rows.map((row) => ({ id: row.id, topic: row.topic, payload: row.payload, attempt: row.attempts }));
   }

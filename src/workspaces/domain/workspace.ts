@@ -78,9 +78,14 @@ export class Workspace {
    * workspace) learns nothing: the workspace does not exist for them.
    */
   membershipOf(actor: Actor): WorkspaceMembership {
-    const membership = mayActIn(actor, this.id) ? this.props.memberships.find((m) => m.belongsTo(actor.userId)) : undefined;
+    const membership = this.findMembershipOf(actor);
     if (!membership) throw new WorkspaceNotFound();
     return membership;
+  }
+
+  /** The actor's membership, if they act in this workspace as one of its members. */
+  findMembershipOf(actor: Actor): WorkspaceMembership | undefined {
+    return mayActIn(actor, this.id) ? this.props.memberships.find((m) => m.belongsTo(actor.userId)) : undefined;
   }
 
   rename(actor: Actor, name: string, now: Date): void {

@@ -19,7 +19,8 @@ import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
 
 /** One membership per user and workspace (see the migrations). */
 const MEMBER_UNIQUE_CONSTRAINT = 'workspace_memberships_workspace_user_unique';
-const WORKSPACE_PRIMARY_KEY = 'workspaces_pkey';
+/** A workspace (and so its memberships) stored already: the same aggregate inserted twice. */
+const WORKSPACE_EXISTS = ['workspaces_pkey', 'workspace_memberships_pkey'];
 
 @Injectable()
 export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
@@ -155,7 +156,8 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
       const violation = databaseViolation(error);
       // Only this repository's own constraints: another feature's work inside update() translates its own.
       if (violation?.code === PG_UNIQUE_VIOLATION && violation.constraint === MEMBER_UNIQUE_CONSTRAINT) throw new MemberAlreadyExists();
-      if (violation?.code === PG_UNIQUE_VIOLATION && violation.constraint === WORKSPACE_PRIMARY_KEY) throw new WorkspaceAlreadyExists();
+      if (violation?.code === PG_UNIQUE_VIOLATION && WORKSPACE_EXISTS.includes(violation.constraint ?? ''))
+        throw new WorkspaceAlreadyExists();
       throw error;
     }
   }

@@ -1,0 +1,75 @@
+import { Workspace } from '../../workspaces/domain/workspace.js';
+import { MemberAlreadyExists } from '../../workspaces/domain/workspace.errors.js';
+import { WorkspacePrivilege } from '../../workspaces/domain/workspace-privilege.js';
+import { InMemoryWorkspaceRepository, InMemoryWorkspaceStore } from '../../workspaces/infrastructure/in-memory-workspace.repository.js';
+import { InvitationNotFound, InvitationNotPending, NotTheInvitee } from '../domain/invitation.errors.js';
+import { Invitation } from '../domain/invitation.js';
+import { InMemoryInvitationRepository } from '../infrastructure/in-memory-invitation.repository.js';
+import { AnswerInvitationUseCase } from './answer-invitation.use-case.js';
+import { RevokeInvitationUseCase } from './revoke-invitation.use-case.js';
+
+describe('AnswerInvitationUseCase and RevokeInvitationUseCase', () => {
+  const owner = { userId: 'owner', mayProvisionWorkspaces: false };
+  const bob = { userId: 'bob', mayProvisionWorkspaces: false, verifiedEmail: 'BOB@example.com' };
+  let store: InMemoryWorkspaceStore;
+  let workspaces: InMemoryWorkspaceRepository;
+  let invitations: InMemoryInvitationRepository;
+  let workspaceId: string;
+  let invitation: Invitation;
+
+  beforeEach(async () => {
+    store = new InMemoryWorkspaceStore();
+    workspaces = new InMemoryWorkspaceRepository(store);
+    invitations = new InMemoryInvitationRepository(store);
+    const workspace = Workspace.create({ name: 'Team', billingAccountEmail: 'billing@example.com', creator: owner, now: new Date() });
+    await workspaces.insert(workspace);
+    workspaceId = workspace.id;
+    invitation = Invitation.create({
+      workspaceId,
+      email: 'bob@example.com',
+      privilege: WorkspacePrivilege.ADMIN,
+      inviterId: 'owner',
+      now: new Date(),
+      validForMs: 86_400_000,
+    });
+    await invitations.insert(invitation);
+  });
+
+  const answer = (actor: typeof bob | typeof owner, action: 'accept' | 'decline' = 'accept') =>
+    new AnswerInvitationUseCase(workspaces, invitations).execute({ actor, workspaceId, invitationId: invitation.id, answer: action });
+  const stored = async () => (await invitations.findById(invitation.id))!.storedStatus;
+
+  it('accepting adds the invitee with the invited role and closes the invitation', async () => {
+    const { invitation: answered, workspaceName } = await answer(bob);
+    expect([answered.storedStatus, workspaceName, await stored()]).toEqual(['accepted', 'Team', 'accepted']);
+    expect((await workspaces.findMembership(workspaceId, 'bob'))?.privilege).toBe(WorkspacePrivilege.ADMIN);
+    await expect(answer(bob)).rejects.toThrow(new InvitationNotPending('accepted'));
+  });
+
+  it('declining adds no one', async () => {
+    await answer(bob, 'decline');
+    expect([await stored(), await workspaces.findMembership(workspaceId, 'bob')]).toEqual(['declined', null]);
+  });
+
+  it('refuses the owner (who sees it) and a stranger (who does not), changing nothing', async () => {
+    await expect(answer({ ...owner, verifiedEmail: 'owner@example.com' })).rejects.toThrow(NotTheInvitee);
+    await expect(answer({ userId: 'eve', mayProvisionWorkspaces: false, verifiedEmail: 'eve@example.com' })).rejects.toThrow(
+      InvitationNotFound,
+    );
+    expect(await stored()).toBe('pending');
+  });
+
+  it('refuses an invitee who is already a member and leaves the invitation pending', async () => {
+    await workspaces.update(workspaceId, (w) => w.addMember(owner, 'bob', WorkspacePrivilege.MEMBER, new Date()));
+    await expect(answer(bob)).rejects.toThrow(MemberAlreadyExists);
+    expect(await stored()).toBe('pending');
+  });
+
+  it('revoking: the owner may; the invitee may not (404); then no one may answer', async () => {
+    const revoke = new RevokeInvitationUseCase(workspaces, invitations);
+    await expect(revoke.execute({ actor: bob, workspaceId, invitationId: invitation.id })).rejects.toThrow('Workspace not found');
+    await revoke.execute({ actor: owner, workspaceId, invitationId: invitation.id });
+    expect(await stored()).toBe('revoked');
+    await expect(answer(bob)).rejects.toThrow(new InvitationNotPending('revoked'));
+  });
+});

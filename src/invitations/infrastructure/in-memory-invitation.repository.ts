@@ -1,0 +1,64 @@
+import type { InMemoryWorkspaceStore } from '../../workspaces/infrastructure/in-memory-workspace.repository.js';
+import { WorkspaceNotFound } from '../../workspaces/domain/workspace.errors.js';
+import { AlreadyInvited } from '../domain/invitation.errors.js';
+import type { Invitation } from '../domain/invitation.js';
+import { InvitationRepository, type InvitationListing } from '../domain/invitation.repository.js';
+import { InvitationMapper } from './invitation.mapper.js';
+
+/** Stored and read back through the mapper, as the database repository does: nothing is shared. */
+const copy = (invitation: Invitation): Invitation => InvitationMapper.toDomain(InvitationMapper.toPersistence(invitation));
+
+const newestFirst = (a: Invitation, b: Invitation) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id);
+
+/** For unit tests: the same rules as the database (see the repository contract suite). */
+export class InMemoryInvitationRepository extends InvitationRepository {
+  private readonly invitations = new Map<string, Invitation>();
+
+  constructor(private readonly store: InMemoryWorkspaceStore) {
+    super();
+  }
+
+  /** Invitations go with their workspace, as ON DELETE CASCADE does. */
+  private live(): Invitation[] {
+    for (const [id, invitation] of this.invitations) if (!this.store.workspaces.has(invitation.workspaceId)) this.invitations.delete(id);
+    return [...this.invitations.values()];
+  }
+
+  async insert(invitation: Invitation): Promise<void> {
+    if (!this.store.workspaces.has(invitation.workspaceId)) throw new WorkspaceNotFound();
+    if (await this.findStoredPending(invitation.workspaceId, invitation.emailKey)) throw new AlreadyInvited();
+    this.invitations.set(invitation.id, copy(invitation));
+  }
+
+  async save(invitation: Invitation): Promise<void> {
+    if (this.invitations.has(invitation.id)) this.invitations.set(invitation.id, copy(invitation));
+  }
+
+  async findById(id: string): Promise<Invitation | null> {
+    const found = this.live().find((invitation) => invitation.id === id);
+    return found ? copy(found) : null;
+  }
+
+  async findStoredPending(workspaceId: string, emailKey: string): Promise<Invitation | null> {
+    const found = this.live().find((i) => i.workspaceId === workspaceId && i.emailKey === emailKey && i.storedStatus === 'pending');
+    return found ? copy(found) : null;
+  }
+
+  async countPending(workspaceId: string, now: Date): Promise<number> {
+    return this.live().filter((i) => i.workspaceId === workspaceId && i.isPendingAt(now)).length;
+  }
+
+  async listByWorkspace(workspaceId: string): Promise<InvitationListing[]> {
+    return this.listed(this.live().filter((i) => i.workspaceId === workspaceId));
+  }
+
+  async listPendingFor(emailKey: string, now: Date): Promise<InvitationListing[]> {
+    return this.listed(this.live().filter((i) => i.emailKey === emailKey && i.isPendingAt(now)));
+  }
+
+  private listed(invitations: Invitation[]): InvitationListing[] {
+    return invitations
+      .sort(newestFirst)
+      .map((invitation) => ({ invitation: copy(invitation), workspaceName: this.store.workspaces.get(invitation.workspaceId)!.name }));
+  }
+}

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { AlreadyInvited } from '../../src/invitations/domain/invitation.errors.js';
+import { Invitation } from '../../src/invitations/domain/invitation.js';
+import type { InvitationRepository } from '../../src/invitations/domain/invitation.repository.js';
+import { Workspace } from '../../src/workspaces/domain/workspace.js';
+import { WorkspacePrivilege } from '../../src/workspaces/domain/workspace-privilege.js';
+import type { WorkspaceRepository } from '../../src/workspaces/domain/workspace.repository.js';
+
+export interface InvitationRepositories {
+  workspaces: WorkspaceRepository;
+  invitations: InvitationRepository;
+}
+
+const DAY = 86_400_000;
+const T0 = new Date('2026-05-01T10:00:00.000Z');
+const at = (days: number) => new Date(T0.getTime() + days * DAY);
+
+/** One behaviour for the in-memory and the TypeORM invitation repository (as for workspaces). */
+export function describeInvitationRepositoryContract(
+  name: string,
+  open: () => Promise<{ repositories: InvitationRepositories; close: () => Promise<void> }>,
+): void {
+  describe(`${name} (invitation repository contract)`, () => {
+    let repositories: InvitationRepositories;
+    let close: () => Promise<void>;
+
+    beforeAll(async () => {
+      ({ repositories, close } = await open());
+    });
+    afterAll(() => close());
+
+    const owner = { userId: 'owner', mayProvisionWorkspaces: false };
+    const newWorkspace = async (name = 'Team') => {
+      const workspace = Workspace.create({ name, billingAccountEmail: 'billing@example.com', creator: owner, now: T0 });
+      await repositories.workspaces.insert(workspace);
+      return workspace.id;
+    };
+    const invitation = (workspaceId: string, email: string, createdDays = 0, privilege = WorkspacePrivilege.MEMBER) =>
+      Invitation.create({ workspaceId, email, privilege, inviterId: 'owner', now: at(createdDays), validForMs: 7 * DAY });
+    const address = () => `Person-${randomUUID()}@Example.com`;
+    const fields = (i: Invitation | null | undefined) =>
+      i && [i.id, i.workspaceId, i.email, i.emailKey, i.privilege, i.inviterId, i.storedStatus, i.createdAt, i.updatedAt, i.expiresAt];
+
+    it('stores an invitation and finds it by id with every field unchanged', async () => {
+      const stored = invitation(await newWorkspace(), address(), 0, WorkspacePrivilege.ADMIN);
+      await repositories.invitations.insert(stored);
+      expect(fields(await repositories.invitations.findById(stored.id))).toEqual(fields(stored));
+      expect(await repositories.invitations.findById(randomUUID())).toBeNull();
+    });
+
+    it('keeps one pending invitation per address and workspace; a closed one makes room', async () => {
+      const workspaceId = await newWorkspace();
+      const email = address();
+      const first = invitation(workspaceId, email);
+      await repositories.invitations.insert(first);
+      await expect(repositories.invitations.insert(invitation(workspaceId, email.toLowerCase()))).rejects.toThrow(AlreadyInvited);
+      await repositories.invitations.insert(invitation(await newWorkspace(), email));
+
+      first.revoke(at(1));
+      await repositories.invitations.save(first);
+      expect(fields(await repositories.invitations.findById(first.id))).toEqual(fields(first));
+      await repositories.invitations.insert(invitation(workspaceId, email, 1));
+    });
+
+    it('finds the invitation stored as pending for an address, expired or not', async () => {
+      const workspaceId = await newWorkspace();
+      const stored = invitation(workspaceId, address());
+      await repositories.invitations.insert(stored);
+      expect((await repositories.invitations.findStoredPending(workspaceId, stored.emailKey))?.id).toBe(stored.id);
+      stored.closeExpired(at(8));
+      await repositories.invitations.save(stored);
+      expect(await repositories.invitations.findStoredPending(workspaceId, stored.emailKey)).toBeNull();
+    });
+
+    it('counts and lists what is pending at a moment: not expired, not answered', async () => {
+      const workspaceId = await newWorkspace();
+      const email = address();
+      const old = invitation(workspaceId, address(), 0);
+      const answered = invitation(workspaceId, address(), 1);
+      const fresh = invitation(workspaceId, email, 2);
+      for (const i of [old, answered, fresh]) await repositories.invitations.insert(i);
+      answered.answer('decline', at(2));
+      await repositories.invitations.save(answered);
+      expect(await repositories.invitations.countPending(workspaceId, at(3))).toBe(2);
+      expect(await repositories.invitations.countPending(workspaceId, at(7.5))).toBe(1);
+      expect((await repositories.invitations.listPendingFor(fresh.emailKey, at(3))).map((l) => l.invitation.id)).toEqual([fresh.id]);
+      expect(await repositories.invitations.listPendingFor(fresh.emailKey, at(9.5))).toEqual([]);
+    });
+
+    it("lists a workspace's invitations newest first, and an address's across workspaces, with the current workspace name", async () => {
+      const here = await newWorkspace('Here');
+      const there = await newWorkspace('There');
+      const email = address();
+      const a = invitation(here, address(), 0);
+      const b = invitation(here, email, 1);
+      const c = invitation(there, email, 2);
+      for (const i of [a, b, c]) await repositories.invitations.insert(i);
+      await repositories.workspaces.update(there, (w) => w.rename(owner, 'Renamed', at(2)));
+
+      expect((await repositories.invitations.listByWorkspace(here)).map((l) => [l.invitation.id, l.workspaceName])).toEqual([
+        [b.id, 'Here'],
+        [a.id, 'Here'],
+      ]);
+      expect((await repositories.invitations.listPendingFor(b.emailKey, at(3))).map((l) => [l.invitation.id, l.workspaceName])).toEqual([
+        [c.id, 'Renamed'],
+        [b.id, 'Here'],
+      ]);
+    });
+
+    it('drops the invitations of a deleted workspace', async () => {
+      const workspaceId = await newWorkspace();
+      const stored = invitation(workspaceId, address());
+      await repositories.invitations.insert(stored);
+      await repositories.workspaces.update(workspaceId, (w) => w.delete(owner));
+      expect(await repositories.invitations.findById(stored.id)).toBeNull();
+      expect(await repositories.invitations.listPendingFor(stored.emailKey, at(1))).toEqual([]);
+    });
+  });
+}
