@@ -4,12 +4,11 @@ import { WorkspacePrivilege } from '../../workspaces/domain/workspace-privilege.
 import type { Invitation } from './invitation.js';
 
 /**
- * Who may do what with invitations. Inviting follows the rules for adding a member of the invited
- * role; an invitation is managed (seen, revoked) by whoever may add its role, and by its inviter.
+ * Who may do what with invitations. Inviting is adding a member of the invited role
+ * (Workspace.authorizeAdding); an invitation is managed (seen, revoked) by whoever may add its role,
+ * and by its inviter.
  */
 export const InvitationPolicy = {
-  mayInvite: (actor: WorkspacePrivilege, invited: WorkspacePrivilege): boolean => WorkspacePolicy.mayAddMember(actor, invited),
-
   mayList: (actor: WorkspacePrivilege): boolean => actor === WorkspacePrivilege.OWNER || actor === WorkspacePrivilege.ADMIN,
 
   mayManage: (actor: WorkspaceMembership, invitation: Invitation): boolean =>
