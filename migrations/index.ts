@@ -3,6 +3,7 @@ import { CreateUsers1764280000000 } from './1764280000000-create-users.js';
 import { CreateIdempotencyKeys1764290000000 } from './1764290000000-create-idempotency-keys.js';
 import { NotifyAccessTokenRevocations1764300000000 } from './1764300000000-notify-access-token-revocations.js';
 import { CreateInvitationsAndOutbox1764310000000 } from './1764310000000-create-invitations-and-outbox.js';
+import { CreateUserAccessTokens1764320000000 } from './1764320000000-create-user-access-tokens.js';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateIdempotencyKeys1764290000000,
   NotifyAccessTokenRevocations1764300000000,
   CreateInvitationsAndOutbox1764310000000,
+  CreateUserAccessTokens1764320000000,
 ];

@@ -78,16 +78,17 @@ interface Caller {
   userId: string;
   /** Set when the credential acts in one workspace only. */
   restrictedToWorkspaceId?: string;
+  /** Set when an access token acts. */
+  accessTokenId?: string;
 }
 
 /**
- * Keys belong to a caller and the reach of its credential: a workspace access token never gets the
- * replay of what the same user's bearer token (or a token of another workspace) was answered.
+ * Keys belong to a caller and the reach of its credential: an access token never gets the replay of
+ * what the same user's bearer token (or a token of another workspace, or another token) was answered.
  */
 function scopeOf(actor: Caller): string {
-  return actor.restrictedToWorkspaceId === undefined
-    ? `user:${actor.userId}`
-    : `workspace:${actor.restrictedToWorkspaceId}:user:${actor.userId}`;
+  if (actor.restrictedToWorkspaceId !== undefined) return `workspace:${actor.restrictedToWorkspaceId}:user:${actor.userId}`;
+  return actor.accessTokenId === undefined ? `user:${actor.userId}` : `access-token:${actor.accessTokenId}:user:${actor.userId}`;
 }
 
 /** The same request: method, path (with its ids) and body, whatever the order of the body's keys. */

@@ -6,11 +6,13 @@ import { CreateWorkspaceUseCase } from './application/create-workspace.use-case.
 import { DeleteWorkspaceUseCase } from './application/delete-workspace.use-case.js';
 import { GetWorkspaceMembershipUseCase } from './application/get-workspace-membership.use-case.js';
 import { GetWorkspaceUseCase } from './application/get-workspace.use-case.js';
+import { ListUserWorkspaceMembershipsUseCase } from './application/list-user-workspace-memberships.use-case.js';
 import { ListWorkspaceMembershipsUseCase } from './application/list-workspace-memberships.use-case.js';
 import { ListWorkspacesUseCase } from './application/list-workspaces.use-case.js';
 import { RemoveWorkspaceMembershipUseCase } from './application/remove-workspace-membership.use-case.js';
 import { RenameWorkspaceUseCase } from './application/rename-workspace.use-case.js';
 import { WorkspaceRepository } from './domain/workspace.repository.js';
+import { UserWorkspaceMembershipsController } from './http/user-workspace-memberships.controller.js';
 import { WorkspaceMembershipsController } from './http/workspace-memberships.controller.js';
 import { WorkspacesController } from './http/workspaces.controller.js';
 import { TypeOrmWorkspaceRepository } from './infrastructure/typeorm-workspace.repository.js';
@@ -26,7 +28,7 @@ export const workspaceOrmEntities = [WorkspaceOrmEntity, WorkspaceMembershipOrmE
  */
 @Module({
   imports: [UsersModule, TypeOrmModule.forFeature(workspaceOrmEntities)],
-  controllers: [WorkspacesController, WorkspaceMembershipsController],
+  controllers: [WorkspacesController, WorkspaceMembershipsController, UserWorkspaceMembershipsController],
   providers: [
     { provide: WorkspaceRepository, useClass: TypeOrmWorkspaceRepository },
     CreateWorkspaceUseCase,
@@ -36,6 +38,7 @@ export const workspaceOrmEntities = [WorkspaceOrmEntity, WorkspaceMembershipOrmE
     DeleteWorkspaceUseCase,
     AddWorkspaceMemberUseCase,
     ListWorkspaceMembershipsUseCase,
+    ListUserWorkspaceMembershipsUseCase,
     GetWorkspaceMembershipUseCase,
     RemoveWorkspaceMembershipUseCase,
   ],

@@ -32,7 +32,7 @@ describe('A workspace access token stays inside its scope', () => {
       body: { name: 'escape', billingAccountEmail: 'b@example.com' },
     });
     expect(create.status).toBe(403);
-    expect(create.body).toEqual({ detail: "A workspace access token cannot create workspaces; use the user's bearer token" });
+    expect(create.body).toEqual({ detail: "An access token cannot create workspaces; use the user's bearer token" });
 
     const mint = await t.request({
       method: 'POST',
@@ -41,7 +41,7 @@ describe('A workspace access token stays inside its scope', () => {
       body: { name: 'forever' },
     });
     expect(mint.status).toBe(403);
-    expect(mint.body).toEqual({ detail: "A workspace access token cannot create access tokens; use the user's bearer token" });
+    expect(mint.body).toEqual({ detail: "An access token cannot create access tokens; use the user's bearer token" });
     expect(await counts()).toEqual(before);
 
     // The user's bearer token still does both.

@@ -266,11 +266,7 @@ describe('Invitations', () => {
           403,
           'Invitations are answered with a bearer token whose email is verified (claims email and email_verified: true)',
         ],
-        [
-          basic(ownerToken.secret),
-          403,
-          'A workspace access token cannot see or answer invitations; use the bearer token of the invited user',
-        ],
+        [basic(ownerToken.secret), 403, 'An access token cannot see or answer invitations; use the bearer token of the invited user'],
         [await verified(ws.users.owner, newAddress('owner')), 403, 'Only the invited user may accept or decline an invitation'],
         [await verified(ws.users.member, newAddress('member')), 404, [{ msg: 'Invitation not found' }]],
         [await verified(newUserId('stranger'), newAddress('stranger')), 404, [{ msg: 'Invitation not found' }]],

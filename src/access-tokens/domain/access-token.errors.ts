@@ -31,3 +31,12 @@ export class InvalidAccessToken extends UnauthenticatedError {
     super(reason === 'expired' ? 'The access token has expired' : 'Invalid access token');
   }
 }
+
+/** Another user's access tokens are listed only with the provisioning scope. */
+export class OtherSubjectNotAllowed extends DomainError {
+  readonly kind = 'forbidden';
+  readonly code = 'ACCESS_TOKEN.OTHER_SUBJECT';
+  constructor() {
+    super("Listing another user's access tokens requires the provisioning permission");
+  }
+}

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ACCESS_TOKEN_PREFIX, WorkspaceAccessToken } from './workspace-access-token.js';
+import { WORKSPACE_TOKEN_PREFIX as ACCESS_TOKEN_PREFIX } from './access-token-secret.js';
+import { WorkspaceAccessToken } from './workspace-access-token.js';
 
 const now = new Date('2026-01-01T00:00:00.000Z');
 

@@ -1,10 +1,5 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-
-/** Lets secret scanners recognise a leaked token. */
-export const ACCESS_TOKEN_PREFIX = 'wsat_';
-const SECRET_BYTES = 32;
-/** Every secret this service issues has this shape; nothing else is worth a lookup. */
-const SECRET_SHAPE = new RegExp(`^${ACCESS_TOKEN_PREFIX}[A-Za-z0-9_-]{${Math.ceil((SECRET_BYTES * 4) / 3)}}$`);
+import { randomUUID } from 'node:crypto';
+import { hashSecret, hasSecretShape, newSecret, WORKSPACE_TOKEN_PREFIX } from './access-token-secret.js';
 
 export interface WorkspaceAccessTokenProps {
   id: string;
@@ -26,7 +21,7 @@ export class WorkspaceAccessToken {
     token: WorkspaceAccessToken;
     secret: string;
   } {
-    const secret = ACCESS_TOKEN_PREFIX + randomBytes(SECRET_BYTES).toString('base64url');
+    const secret = newSecret(WORKSPACE_TOKEN_PREFIX);
     const token = new WorkspaceAccessToken({
       id: randomUUID(),
       membershipId: input.membershipId,
@@ -44,11 +39,11 @@ export class WorkspaceAccessToken {
 
   /** Whether a value could be a secret this service issued: nothing else is worth a lookup. */
   static hasSecretShape(value: string): boolean {
-    return SECRET_SHAPE.test(value);
+    return hasSecretShape(value, WORKSPACE_TOKEN_PREFIX);
   }
 
   static hashSecret(secret: string): string {
-    return createHash('sha256').update(secret, 'utf8').digest('hex');
+    return hashSecret(secret);
   }
 
   isExpiredAt(now: Date): boolean {

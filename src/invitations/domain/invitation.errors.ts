@@ -50,7 +50,7 @@ export class InviteeIdentityRequired extends DomainError {
   constructor(reason: 'access-token' | 'unverified') {
     super(
       reason === 'access-token'
-        ? 'A workspace access token cannot see or answer invitations; use the bearer token of the invited user'
+        ? 'An access token cannot see or answer invitations; use the bearer token of the invited user'
         : 'Invitations are answered with a bearer token whose email is verified (claims email and email_verified: true)',
     );
   }

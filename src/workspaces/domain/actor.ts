@@ -5,6 +5,8 @@ export interface Actor {
   readonly mayProvisionWorkspaces: boolean;
   /** Set for a workspace access token: the actor acts only inside this workspace. */
   readonly restrictedToWorkspaceId?: string;
+  /** Set when an access token (of either kind) acts, rather than the user's own bearer token. */
+  readonly accessTokenId?: string;
   /** The email address the identity provider verified (bearer tokens with email_verified: true). */
   readonly verifiedEmail?: string;
 }
@@ -14,9 +16,9 @@ export function mayActIn(actor: Actor, workspaceId: string): boolean {
 }
 
 /**
- * A workspace access token acts only inside its workspace: it creates no workspaces and mints no
- * tokens, so that a leaked token cannot make itself permanent. Those need the user's own credential.
+ * An access token (a workspace's or a user's) creates no workspaces and mints no tokens of either
+ * kind, so that a leaked token cannot make itself permanent. Those need the user's own bearer token.
  */
 export function mayCreateCredentialsAndWorkspaces(actor: Actor): boolean {
-  return actor.restrictedToWorkspaceId === undefined;
+  return actor.accessTokenId === undefined && actor.restrictedToWorkspaceId === undefined;
 }

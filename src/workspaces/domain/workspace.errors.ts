@@ -28,8 +28,12 @@ export class ProvisioningNotAllowed extends DomainError {
 export class RestrictedCredential extends DomainError {
   readonly kind = 'forbidden';
   readonly code = 'WORKSPACE.RESTRICTED_CREDENTIAL';
-  constructor(action: 'create workspaces' | 'create access tokens') {
-    super(`A workspace access token cannot ${action}; use the user's bearer token`);
+  constructor(action: 'create workspaces' | 'create access tokens' | 'manage user access tokens') {
+    super(
+      action === 'manage user access tokens'
+        ? "A workspace access token acts in its workspace only: it cannot manage user access tokens; use the user's bearer token"
+        : `An access token cannot ${action}; use the user's bearer token`,
+    );
   }
 }
 

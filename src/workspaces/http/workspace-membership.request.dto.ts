@@ -66,3 +66,16 @@ export class WorkspaceMembershipIdParamsDto {
   @Field(uuid4(), { required: true })
   workspace_membership_id: string;
 }
+
+/** The deprecated per-user listing's path: a user id, with this service's limits (see README). */
+export class UserWorkspaceMembershipsParamsDto {
+  @Field(userIdText, { required: true })
+  user_id: string;
+}
+
+/** Documented on the route (@ApiQuery). */
+export class UserWorkspaceMembershipsQueryDto {
+  @ApiHideProperty()
+  @Field(oneOf(['workspace'] as const))
+  expand?: 'workspace';
+}

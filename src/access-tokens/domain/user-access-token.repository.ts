@@ -1,0 +1,23 @@
+import { hashSecret } from './access-token-secret.js';
+import { UserAccessToken } from './user-access-token.js';
+
+/** Port: user access tokens, stored by the hash of their secret only. */
+export abstract class UserAccessTokenRepository {
+  abstract insert(token: UserAccessToken): Promise<void>;
+
+  abstract findByHash(hash: string): Promise<UserAccessToken | null>;
+
+  abstract findById(id: string): Promise<UserAccessToken | null>;
+
+  /** The user's tokens, oldest first, `skip` and `limit` as the contract's listing takes them. */
+  abstract listByUser(userId: string, page: { skip: number; limit: number }): Promise<UserAccessToken[]>;
+
+  /** false when there is no such token. */
+  abstract delete(id: string): Promise<boolean>;
+
+  /** The token whose secret is one of `forms`; only a form shaped like a user token's secret is looked up. */
+  async findBySecret(forms: readonly string[]): Promise<UserAccessToken | null> {
+    const secret = forms.find((form) => UserAccessToken.hasSecretShape(form));
+    return secret === undefined ? null : this.findByHash(hashSecret(secret));
+  }
+}

@@ -1,0 +1,45 @@
+import { AccessTokenAlreadyExists } from '../domain/access-token.errors.js';
+import { UserAccessToken } from '../domain/user-access-token.js';
+import { UserAccessTokenRepository } from '../domain/user-access-token.repository.js';
+
+const copy = (token: UserAccessToken): UserAccessToken =>
+  UserAccessToken.restore({
+    id: token.id,
+    userId: token.userId,
+    name: token.name,
+    hash: token.hash,
+    createdAt: token.createdAt,
+    expiresAt: token.expiresAt,
+  });
+
+/** For unit tests: the same rules as the database (see the repository contract suite). */
+export class InMemoryUserAccessTokenRepository extends UserAccessTokenRepository {
+  private readonly tokens = new Map<string, UserAccessToken>();
+
+  async insert(token: UserAccessToken): Promise<void> {
+    if ([...this.tokens.values()].some((t) => t.id === token.id || t.hash === token.hash)) throw new AccessTokenAlreadyExists();
+    this.tokens.set(token.id, copy(token));
+  }
+
+  async findByHash(hash: string): Promise<UserAccessToken | null> {
+    const found = [...this.tokens.values()].find((t) => t.hash === hash);
+    return found ? copy(found) : null;
+  }
+
+  async findById(id: string): Promise<UserAccessToken | null> {
+    const found = this.tokens.get(id);
+    return found ? copy(found) : null;
+  }
+
+  async listByUser(userId: string, page: { skip: number; limit: number }): Promise<UserAccessToken[]> {
+    return [...this.tokens.values()]
+      .filter((t) => t.userId === userId)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
+      .slice(page.skip, page.skip + page.limit)
+      .map(copy);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.tokens.delete(id);
+  }
+}

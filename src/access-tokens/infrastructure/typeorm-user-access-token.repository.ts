@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { databaseViolation, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
+import { Database } from '../../database/database.js';
+import { AccessTokenAlreadyExists } from '../domain/access-token.errors.js';
+import type { UserAccessToken } from '../domain/user-access-token.js';
+import { UserAccessTokenRepository } from '../domain/user-access-token.repository.js';
+import { UserAccessTokenMapper } from './user-access-token.mapper.js';
+import { UserAccessTokenOrmEntity } from './user-access-token.orm-entity.js';
+
+/** Far more tokens than anyone has, and well inside what PostgreSQL's OFFSET takes. */
+const MAX_SKIP = 2 ** 31 - 1;
+
+/**
+ * Looked up on every request that presents one (never cached): a deleted token is refused by every
+ * replica from the moment its DELETE is answered.
+ */
+@Injectable()
+export class TypeOrmUserAccessTokenRepository extends UserAccessTokenRepository {
+  constructor(private readonly db: Database) {
+    super();
+  }
+
+  async insert(token: UserAccessToken): Promise<void> {
+    try {
+      await this.db.manager.insert(UserAccessTokenOrmEntity, UserAccessTokenMapper.toPersistence(token));
+    } catch (error) {
+      if (databaseViolation(error)?.code === PG_UNIQUE_VIOLATION) throw new AccessTokenAlreadyExists();
+      throw error;
+    }
+  }
+
+  async findByHash(hash: string): Promise<UserAccessToken | null> {
+    const row = await this.db.manager.findOneBy(UserAccessTokenOrmEntity, { hash });
+    return row ? UserAccessTokenMapper.toDomain(row) : null;
+  }
+
+  async findById(id: string): Promise<UserAccessToken | null> {
+    const row = await this.db.manager.findOneBy(UserAccessTokenOrmEntity, { id });
+    return row ? UserAccessTokenMapper.toDomain(row) : null;
+  }
+
+  async listByUser(userId: string, page: { skip: number; limit: number }): Promise<UserAccessToken[]> {
+    // The contract bounds `skip` below only; past any real number of tokens the page is empty anyway.
+    if (page.skip > MAX_SKIP) return [];
+    const rows = await this.db.manager.find(UserAccessTokenOrmEntity, {
+      where: { userId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: page.skip,
+      take: page.limit,
+    });
+    return rows.map((row) => UserAccessTokenMapper.toDomain(row));
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.db.manager.delete(UserAccessTokenOrmEntity, { id });
+    return (result.affected ?? 0) > 0;
+  }
+}
