@@ -150,23 +150,35 @@ async function main() {
     })
   ).json();
 
+  // A user access token of the same owner: the same read, with the other kind of Basic token.
+  const userMinted = await (
+    await fetch(`${service.url}/api/v1/access-tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await token(basicOwner)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bench' }),
+    })
+  ).json();
+
   const floorProcess = await startProcess('test/bench/floor-server.mjs', '/api/v1/workspaces');
   const bearer = `Bearer ${await token('creator-bearer')}`;
   const basic = `Basic ${Buffer.from(minted.tokenString).toString('base64')}`;
+  const userBasic = `Basic ${Buffer.from(userMinted.tokenString).toString('base64')}`;
   const floorAuth = `Bearer ${await token('creator-floor')}`;
-  const rounds = { createBearer: [], floor: [], readBearer: [], readBasic: [] };
+  const rounds = { createBearer: [], floor: [], readBearer: [], readBasic: [], readUserToken: [] };
   const workspacePath = `/api/v1/workspaces/${created.id}`;
   for (let round = 0; round < ROUNDS; round++) {
     rounds.floor.push(await measureCreate(db, floorProcess, 'creator-floor', floorAuth));
     rounds.createBearer.push(await measureCreate(db, service, 'creator-bearer', bearer));
     rounds.readBearer.push(await measureGet(service.url, workspacePath, `Bearer ${await token(basicOwner)}`, service));
     rounds.readBasic.push(await measureGet(service.url, workspacePath, basic, service));
+    rounds.readUserToken.push(await measureGet(service.url, workspacePath, userBasic, service));
   }
   await floorProcess.stop();
   const scenarios = {
     createBearer: median(rounds.createBearer),
     readBearer: median(rounds.readBearer),
     readBasic: median(rounds.readBasic),
+    readUserToken: median(rounds.readUserToken),
   };
   const floor = median(rounds.floor);
   // The two list scenarios alternate too: whichever ran first after the creates would meet
@@ -214,6 +226,7 @@ function report(r) {
   console.log(row('create (bearer)', r.scenarios.createBearer));
   console.log(row('read workspace (bearer)', r.scenarios.readBearer));
   console.log(row('read workspace (Basic token)', r.scenarios.readBasic));
+  console.log(row('read workspace (user token)', r.scenarios.readUserToken));
   console.log(row('list, user in 10,000', r.scenarios.list10k));
   console.log(row('list, user in 10', r.scenarios.list10));
   console.log(row('GET /health/live', r.scenarios.healthLive));
@@ -221,7 +234,9 @@ function report(r) {
   console.log(
     `\nserver CPU per create: service ${s.createBearer.cpuMicrosPerRequest} µs (bearer); floor ${r.floor.cpuMicrosPerRequest} µs`,
   );
-  console.log(`server CPU per read: ${s.readBearer.cpuMicrosPerRequest} µs (bearer), ${s.readBasic.cpuMicrosPerRequest} µs (Basic)`);
+  console.log(
+    `server CPU per read: ${s.readBearer.cpuMicrosPerRequest} µs (bearer), ${s.readBasic.cpuMicrosPerRequest} µs (Basic), ${s.readUserToken.cpuMicrosPerRequest} µs (user token)`,
+  );
   console.log(`start to ready: ${r.startup.startToReadyMs} ms (first start, with migrations: ${r.startup.firstStartWithMigrationsMs} ms)`);
   console.log(`peak memory (RSS high-water mark) over the run: ${r.peakMemoryMb} MB`);
   console.log(`\nlist plan, user in 10,000 workspaces:\n  ${r.plans.lister10k.join('\n  ')}`);
@@ -234,7 +249,9 @@ function report(r) {
     ['create p99 <= 1.5x the floor', r.ratios.createVsFloorP99 <= 1.5, `${r.ratios.createVsFloorP99.toFixed(2)}x`],
     [
       'zero errors and non-2xx',
-      [s.createBearer, s.readBearer, s.readBasic, s.list10k, s.list10, s.healthLive].every((x) => x.errors === 0 && x.non2xx === 0),
+      [s.createBearer, s.readBearer, s.readBasic, s.readUserToken, s.list10k, s.list10, s.healthLive].every(
+        (x) => x.errors === 0 && x.non2xx === 0,
+      ),
       '',
     ],
     ['rows stored = 201s counted', s.createBearer.rowsMatch && r.floor.rowsMatch, ''],
@@ -242,6 +259,11 @@ function report(r) {
       'Basic costs <= 15% against bearer (reads)',
       r.ratios.basicVsBearerThroughput >= 0.85,
       `Basic at ${pct(s.readBasic.requestsPerSecond, s.readBearer.requestsPerSecond)} of bearer`,
+    ],
+    [
+      'user token costs <= 15% against bearer (reads)',
+      s.readUserToken.requestsPerSecond / s.readBearer.requestsPerSecond >= 0.85,
+      `user token at ${pct(s.readUserToken.requestsPerSecond, s.readBearer.requestsPerSecond)} of bearer`,
     ],
     [
       'listing flat: 10,000 vs 10 within 15%',

@@ -66,6 +66,20 @@ describe('Hostile input (property-based)', () => {
       },
       { method: 'POST', path: fc.constant(`/api/v1/workspaces/${w.workspaceId}/access-tokens/lookup`) },
       { method: 'GET', path: fc.webPath().map((p) => `/api/v1/workspace-memberships?${p.replace(/^\//, '')}`) },
+      { method: 'POST', path: fc.constant('/api/v1/access-tokens') },
+      {
+        method: 'GET',
+        path: fc
+          .tuple(hostileText, hostileText, hostileText)
+          .map(([a, b, c]) => `/api/v1/access-tokens?subject_id=${encode(a)}&skip=${encode(b)}&limit=${encode(c)}`),
+      },
+      { method: 'DELETE', path: hostileText.map((v) => `/api/v1/access-tokens/${encode(v)}`) },
+      { method: 'POST', path: fc.constant('/api/v1/access-tokens/lookup') },
+      {
+        method: 'GET',
+        path: fc.tuple(hostileText, hostileText).map(([a, b]) => `/api/v1/users/${encode(a)}/workspace-memberships?expand=${encode(b)}`),
+      },
+      { method: 'GET', path: fc.constant(`/api/v1/users/${encode(caller)}/workspace-memberships?expand=workspace`) },
       { method: 'POST', path: fc.constant(`/api/v1/workspaces/${w.workspaceId}/invites`) },
       { method: 'GET', path: fc.constantFrom(`/api/v1/workspaces/${w.workspaceId}/invites`, '/api/v1/invites') },
       { method: 'PUT', path: hostileText.map((v) => `/api/v1/workspaces/${w.workspaceId}/invites/${encode(v)}`) },
@@ -185,12 +199,13 @@ describe('Hostile input (property-based)', () => {
            UNION ALL SELECT 'k' || scope || key || status_code FROM idempotency_keys WHERE scope LIKE '%user:' || $1
            UNION ALL SELECT 'u' || id || coalesce(email, '') FROM users WHERE id = $1
            UNION ALL SELECT 'i' || id || email || status || updated_at FROM invitations WHERE workspace_id IN (SELECT workspace_id FROM mine)
+           UNION ALL SELECT 'a' || id || name || hash FROM user_access_tokens WHERE user_id = $1
          ) rows(x)`,
         [caller],
       );
       return row.digest;
     };
-    const accepted = { workspaces: 0, memberships: 0, tokens: 0, invitations: 0 };
+    const accepted = { workspaces: 0, memberships: 0, tokens: 0, invitations: 0, userTokens: 0 };
     let currentName = 'Team';
 
     await fc.assert(
@@ -220,7 +235,9 @@ describe('Hostile input (property-based)', () => {
           const asCaller = sent.authorization === auth.authorization;
           if (endpoint.method === 'POST' && path === '/api/v1/workspaces' && !replayed && asCaller) accepted.workspaces++;
           if (endpoint.method === 'POST' && path === '/api/v1/workspace-memberships' && !replayed) accepted.memberships++;
-          if (endpoint.method === 'POST' && path.endsWith('/access-tokens') && !replayed) accepted.tokens++;
+          if (endpoint.method === 'POST' && path.startsWith('/api/v1/workspaces/') && path.endsWith('/access-tokens') && !replayed)
+            accepted.tokens++;
+          if (endpoint.method === 'POST' && path === '/api/v1/access-tokens' && !replayed && asCaller) accepted.userTokens++;
           if (endpoint.method === 'POST' && path.endsWith('/invites') && !replayed) accepted.invitations++;
           if (endpoint.method === 'PATCH' && path.endsWith(w.workspaceId)) currentName = JSON.parse(response.body).name;
         },
@@ -234,6 +251,7 @@ describe('Hostile input (property-based)', () => {
          (SELECT count(*) FROM workspace_memberships WHERE workspace_id = $2)::int AS memberships,
          (SELECT count(*) FROM workspace_access_tokens WHERE membership_id = $3)::int AS tokens,
          (SELECT count(*) FROM invitations WHERE workspace_id = $2)::int AS invitations,
+         (SELECT count(*) FROM user_access_tokens WHERE user_id = $1)::int AS "userTokens",
          (SELECT name FROM workspaces WHERE id = $2) AS name`,
       [caller, w.workspaceId, w.memberships.owner],
     );
@@ -242,6 +260,7 @@ describe('Hostile input (property-based)', () => {
       memberships: 3 + accepted.memberships,
       tokens: accepted.tokens,
       invitations: accepted.invitations,
+      userTokens: accepted.userTokens,
       name: currentName,
     });
   }, 120_000);

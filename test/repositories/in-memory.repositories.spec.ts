@@ -1,7 +1,9 @@
+import { InMemoryUserAccessTokenRepository } from '../../src/access-tokens/infrastructure/in-memory-user-access-token.repository.js';
 import { InMemoryWorkspaceAccessTokenRepository } from '../../src/access-tokens/infrastructure/in-memory-workspace-access-token.repository.js';
 import { InMemoryInvitationRepository } from '../../src/invitations/infrastructure/in-memory-invitation.repository.js';
 import { InMemoryWorkspaceRepository, InMemoryWorkspaceStore } from '../../src/workspaces/infrastructure/in-memory-workspace.repository.js';
 import { describeInvitationRepositoryContract } from './invitation-repositories.contract.js';
+import { describeUserAccessTokenRepositoryContract } from './user-access-token-repositories.contract.js';
 import { describeWorkspaceRepositoryContract } from './workspace-repositories.contract.js';
 
 describeWorkspaceRepositoryContract('in-memory repositories', async () => {
@@ -19,3 +21,8 @@ describeInvitationRepositoryContract('in-memory repositories', async () => {
     close: async () => undefined,
   };
 });
+
+describeUserAccessTokenRepositoryContract('in-memory repositories', async () => ({
+  tokens: new InMemoryUserAccessTokenRepository(),
+  close: async () => undefined,
+}));

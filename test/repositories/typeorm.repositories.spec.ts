@@ -1,5 +1,6 @@
 import { AccessTokenCredentialCache } from '../../src/access-tokens/infrastructure/access-token-credential-cache.js';
 import { CascadedTokenDeletionSubscriber } from '../../src/access-tokens/infrastructure/cascaded-token-deletion.subscriber.js';
+import { TypeOrmUserAccessTokenRepository } from '../../src/access-tokens/infrastructure/typeorm-user-access-token.repository.js';
 import { TypeOrmWorkspaceAccessTokenRepository } from '../../src/access-tokens/infrastructure/typeorm-workspace-access-token.repository.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { Database } from '../../src/database/database.js';
@@ -7,6 +8,7 @@ import { TypeOrmInvitationRepository } from '../../src/invitations/infrastructur
 import { TypeOrmWorkspaceRepository } from '../../src/workspaces/infrastructure/typeorm-workspace.repository.js';
 import { openTestDataSource } from '../support/test-database.js';
 import { describeInvitationRepositoryContract } from './invitation-repositories.contract.js';
+import { describeUserAccessTokenRepositoryContract } from './user-access-token-repositories.contract.js';
 import { describeWorkspaceRepositoryContract } from './workspace-repositories.contract.js';
 
 describeWorkspaceRepositoryContract('TypeORM repositories', async () => {
@@ -32,4 +34,9 @@ describeInvitationRepositoryContract('TypeORM repositories', async () => {
     repositories: { workspaces: new TypeOrmWorkspaceRepository(db), invitations: new TypeOrmInvitationRepository(db) },
     close: () => dataSource.destroy(),
   };
+});
+
+describeUserAccessTokenRepositoryContract('TypeORM repositories', async () => {
+  const dataSource = await openTestDataSource();
+  return { tokens: new TypeOrmUserAccessTokenRepository(new Database(dataSource)), close: () => dataSource.destroy() };
 });
