@@ -76,7 +76,10 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .setDescription('Creates and manages workspaces, their members and their access tokens.')
     .addTag('workspaces', 'Workspaces: create (you become the owner), list yours, read, rename, delete.')
     .addTag('workspace-memberships', 'Who belongs to a workspace and with which role (owner, admin, member).')
-    .addTag('access-tokens', 'Workspace access tokens: credentials for scripts and CI that act as one membership (`Authorization: Basic`).')
+    .addTag(
+      'access-tokens',
+      'Access tokens, sent as `Authorization: Basic`: workspace access tokens (`wsat_…`, under a workspace) act as one membership in its workspace; user access tokens (`usat_…`, `/api/v1/access-tokens`) act as their user in every workspace the user belongs to. Both are made with the bearer token; neither creates workspaces or tokens.',
+    )
     .addTag(
       'invites',
       'Invitations by email: owners and admins invite an address with a role; the invitee, signed in with that verified address, accepts or declines.',
@@ -88,7 +91,8 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
       in: 'header',
       name: 'Authorization',
       description:
-        'A workspace access token. Type into Value exactly: `Basic ` followed by the base64 of the token ' +
+        'An access token of either kind: a workspace access token (`wsat_…`) or a user access token (`usat_…`). ' +
+        'Type into Value exactly: `Basic ` followed by the base64 of the token ' +
         '(`Basic d3NhdF8...`); `Basic ` followed by the raw token (`Basic wsat_...`) is accepted too.',
     })
     .build();

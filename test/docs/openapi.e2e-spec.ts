@@ -287,6 +287,11 @@ describe('OpenAPI document and Swagger UI', () => {
     expect(document.components.securitySchemes.Bearer).toMatchObject(contract.components.securitySchemes.Bearer);
     expect(document.components.securitySchemes.Basic).toEqual(expect.objectContaining(contract.components.securitySchemes.Basic));
     // Swagger UI's Basic dialog has one Value field: it says exactly what to type there.
+    // Both kinds of access token, side by side, in the scheme and in the tag.
+    expect(document.components.securitySchemes.Basic.description).toMatch(/wsat_.*usat_/);
+    expect(document.tags.find((tag: any) => tag.name === 'access-tokens').description).toMatch(
+      /workspace access tokens.*user access tokens/,
+    );
     expect(document.components.securitySchemes.Basic.description).toContain(
       'Type into Value exactly: `Basic ` followed by the base64 of the token',
     );
