@@ -41,7 +41,7 @@ export async function createApp(config: AppConfig, logger: Logger = createRootLo
     return503OnClosing: false,
     // A path parameter of any length reaches validation (a user id may have 255 characters, and a longer
     // one gets the reference's 422, not Fastify's 400); the URL as a whole is bounded by Node's header limit.
-    maxParamLength: 65_536,
+    routerOptions: { maxParamLength: 65_536 },
     // What Node answers itself, before a request exists (a timeout, headers too large, bytes that are not
     // HTTP): logged, and answered in the API's shape.
     clientErrorHandler: (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket, logger),

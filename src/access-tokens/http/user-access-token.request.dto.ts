@@ -1,29 +1,21 @@
-import { ApiHideProperty, ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiHideProperty, ApiSchema } from '@nestjs/swagger';
 import { USER_ID_MAX_LENGTH } from '../../common/text.js';
 import { Field } from '../../common/validation/field.decorator.js';
-import { dateTime, integer, nullable, text, uuid4 } from '../../common/validation/field-types.js';
+import { integer, text, uuid4 } from '../../common/validation/field-types.js';
+import { PresentedToken, TokenExpiry, TokenName } from './access-token.request.dto.js';
 
 @ApiSchema({ name: 'CreateSubjectAccessTokenCommand' })
 export class CreateUserAccessTokenRequestDto {
-  @ApiProperty({ type: 'string', minLength: 1, maxLength: 128, title: 'Name', example: 'laptop' })
-  @Field(text({ minLength: 1, maxLength: 128 }), { required: true })
+  @TokenName('laptop')
   name: string;
 
-  @ApiProperty({
-    anyOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }],
-    required: false,
-    title: 'Expiresat',
-    example: null,
-    description: 'When the token stops working; null or absent: never.',
-  })
-  @Field(nullable(dateTime({ future: true })))
+  @TokenExpiry()
   expiresAt?: Date | null;
 }
 
 @ApiSchema({ name: 'LookupAccessTokenCommand' })
 export class LookupUserAccessTokenRequestDto {
-  @ApiProperty({ type: 'string', minLength: 1, title: 'Accesstoken' })
-  @Field(text({ minLength: 1 }), { required: true })
+  @PresentedToken()
   accessToken: string;
 }
 
