@@ -95,6 +95,25 @@ describe('User access tokens', () => {
     expect(await t.dataSource.query(`SELECT 1 FROM workspace_memberships WHERE user_id = $1`, [user])).toHaveLength(1);
   });
 
+  it('is never replayed what the same user’s bearer token was answered for an Idempotency-Key', async () => {
+    const user = newUserId('alice');
+    const workspace = await createWorkspace(t, user);
+    const token = basic((await mintUserToken(user)).secret);
+    const invite = (headers: Record<string, string>) =>
+      t.request({
+        method: 'POST',
+        url: `/api/v1/workspaces/${workspace.id}/invites`,
+        headers: { ...headers, 'idempotency-key': 'same-key' },
+        body: { email: `${user}@example.com`, privilege: 'ROLE_WORKSPACE_MEMBER' },
+      });
+    expect((await invite(await bearer(user))).status).toBe(201);
+    const replayedForBearer = await invite(await bearer(user));
+    expect([replayedForBearer.status, replayedForBearer.headers['idempotent-replayed']]).toEqual([201, 'true']);
+    // The token runs the request itself: the address already has a pending invitation.
+    const byToken = await invite(token);
+    expect([byToken.status, byToken.headers['idempotent-replayed']]).toEqual([409, undefined]);
+  });
+
   it('stops working when it expires, and from the moment it is deleted', async () => {
     const user = newUserId('alice');
     const workspace = await createWorkspace(t, user);
