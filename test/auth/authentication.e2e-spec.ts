@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { hashSecret } from '../../src/access-tokens/domain/access-token-secret.js';
 import { WorkspaceAccessToken } from '../../src/access-tokens/domain/workspace-access-token.js';
 import { WorkspaceAccessTokenRepository } from '../../src/access-tokens/domain/workspace-access-token.repository.js';
 import { basic, bearer, bearerToken, TEST_JWT_SECRET } from '../support/test-auth.js';
@@ -149,9 +150,7 @@ describe('Authentication (HS256 secret and workspace access tokens)', () => {
 
     it('stores only the SHA-256 hash of the secret', async () => {
       const { secret } = await ownerWithToken();
-      const rows = await t.dataSource.query('SELECT * FROM workspace_access_tokens WHERE hash = $1', [
-        WorkspaceAccessToken.hashSecret(secret),
-      ]);
+      const rows = await t.dataSource.query('SELECT * FROM workspace_access_tokens WHERE hash = $1', [hashSecret(secret)]);
       expect(rows).toHaveLength(1);
       expect(JSON.stringify(rows)).not.toContain(secret);
     });

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../workspaces/domain/actor.js';
 import { InvalidAccessToken } from '../domain/access-token.errors.js';
+import { presentedSecretHash, USER_TOKEN_PREFIX } from '../domain/access-token-secret.js';
 import { UserAccessTokenRepository } from '../domain/user-access-token.repository.js';
-import { UserAccessToken } from '../domain/user-access-token.js';
 import { WorkspaceAccessTokenRepository } from '../domain/workspace-access-token.repository.js';
 import { AccessTokenAuthenticator } from './access-token-authenticator.js';
 
@@ -21,8 +21,9 @@ export class AuthenticateAccessTokenUseCase extends AccessTokenAuthenticator {
 
   async authenticate(forms: readonly string[]): Promise<Actor> {
     const now = new Date();
-    if (forms.some((form) => UserAccessToken.hasSecretShape(form))) {
-      const token = await this.userTokens.findBySecret(forms);
+    const userTokenHash = presentedSecretHash(forms, USER_TOKEN_PREFIX);
+    if (userTokenHash !== undefined) {
+      const token = await this.userTokens.findByHash(userTokenHash);
       if (!token) throw new InvalidAccessToken('unknown');
       if (token.isExpiredAt(now)) throw new InvalidAccessToken('expired');
       return { userId: token.userId, mayProvisionWorkspaces: false, accessTokenId: token.id };

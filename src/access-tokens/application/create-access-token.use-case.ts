@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { mayCreateCredentialsAndWorkspaces, type Actor } from '../../workspaces/domain/actor.js';
+import type { Actor } from '../../workspaces/domain/actor.js';
 import { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import { WorkspaceAccessTokenRepository } from '../domain/workspace-access-token.repository.js';
-import { RestrictedCredential } from '../../workspaces/domain/workspace.errors.js';
-import { InvalidExpiry } from '../domain/access-token.errors.js';
+import { assertMayIssueToken } from '../domain/token-issuance.js';
 import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
 import { ownMembership } from '../../workspaces/application/own-membership.js';
 
@@ -19,9 +18,8 @@ export class CreateAccessTokenUseCase {
     token: WorkspaceAccessToken;
     secret: string;
   }> {
-    if (!mayCreateCredentialsAndWorkspaces(input.actor)) throw new RestrictedCredential('create access tokens');
     const now = new Date();
-    if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) throw new InvalidExpiry();
+    assertMayIssueToken(input.actor, input.expiresAt, now);
     const membership = await ownMembership(this.workspaces, input.actor, input.workspaceId);
     const issued = WorkspaceAccessToken.issue({ membershipId: membership.id, name: input.name, expiresAt: input.expiresAt, now });
     await this.tokens.insert(issued.token);

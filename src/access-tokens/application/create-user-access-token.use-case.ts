@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { mayCreateCredentialsAndWorkspaces, type Actor } from '../../workspaces/domain/actor.js';
-import { RestrictedCredential } from '../../workspaces/domain/workspace.errors.js';
-import { InvalidExpiry } from '../domain/access-token.errors.js';
+import type { Actor } from '../../workspaces/domain/actor.js';
+import { assertMayIssueToken } from '../domain/token-issuance.js';
 import { UserAccessToken } from '../domain/user-access-token.js';
 import { UserAccessTokenRepository } from '../domain/user-access-token.repository.js';
 
@@ -11,9 +10,8 @@ export class CreateUserAccessTokenUseCase {
   constructor(private readonly tokens: UserAccessTokenRepository) {}
 
   async execute(input: { actor: Actor; name: string; expiresAt: Date | null }): Promise<{ token: UserAccessToken; secret: string }> {
-    if (!mayCreateCredentialsAndWorkspaces(input.actor)) throw new RestrictedCredential('create access tokens');
     const now = new Date();
-    if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) throw new InvalidExpiry();
+    assertMayIssueToken(input.actor, input.expiresAt, now);
     const issued = UserAccessToken.issue({ userId: input.actor.userId, name: input.name, expiresAt: input.expiresAt, now });
     await this.tokens.insert(issued.token);
     return issued;

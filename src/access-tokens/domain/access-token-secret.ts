@@ -21,3 +21,13 @@ export function hasSecretShape(value: string, prefix: string): boolean {
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
+
+/**
+ * The hash to look up for a presented value: that of the first of its `forms` (the ways the client may
+ * have presented it) shaped like a secret with this prefix; undefined when none is, and nothing is worth
+ * a lookup.
+ */
+export function presentedSecretHash(forms: readonly string[], prefix: string): string | undefined {
+  const secret = forms.find((form) => hasSecretShape(form, prefix));
+  return secret === undefined ? undefined : hashSecret(secret);
+}

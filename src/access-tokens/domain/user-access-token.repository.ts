@@ -1,5 +1,5 @@
-import { hashSecret } from './access-token-secret.js';
-import { UserAccessToken } from './user-access-token.js';
+import { presentedSecretHash, USER_TOKEN_PREFIX } from './access-token-secret.js';
+import type { UserAccessToken } from './user-access-token.js';
 
 /** Port: user access tokens, stored by the hash of their secret only. */
 export abstract class UserAccessTokenRepository {
@@ -17,7 +17,7 @@ export abstract class UserAccessTokenRepository {
 
   /** The token whose secret is one of `forms`; only a form shaped like a user token's secret is looked up. */
   async findBySecret(forms: readonly string[]): Promise<UserAccessToken | null> {
-    const secret = forms.find((form) => UserAccessToken.hasSecretShape(form));
-    return secret === undefined ? null : this.findByHash(hashSecret(secret));
+    const hash = presentedSecretHash(forms, USER_TOKEN_PREFIX);
+    return hash === undefined ? null : this.findByHash(hash);
   }
 }

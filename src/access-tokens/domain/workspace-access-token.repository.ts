@@ -1,4 +1,5 @@
-import { WorkspaceAccessToken } from './workspace-access-token.js';
+import { presentedSecretHash, WORKSPACE_TOKEN_PREFIX } from './access-token-secret.js';
+import type { WorkspaceAccessToken } from './workspace-access-token.js';
 
 /** What a token resolves to: the token and the membership it acts as. */
 export interface AccessTokenCredential {
@@ -27,7 +28,7 @@ export abstract class WorkspaceAccessTokenRepository {
    * shaped like an issued secret is looked up: a presented value costs one lookup at most.
    */
   async findCredentialBySecret(forms: readonly string[]): Promise<AccessTokenCredential | null> {
-    const secret = forms.find((form) => WorkspaceAccessToken.hasSecretShape(form));
-    return secret === undefined ? null : this.findCredentialByHash(WorkspaceAccessToken.hashSecret(secret));
+    const hash = presentedSecretHash(forms, WORKSPACE_TOKEN_PREFIX);
+    return hash === undefined ? null : this.findCredentialByHash(hash);
   }
 }

@@ -26,7 +26,7 @@ export class WorkspaceAccessToken {
       id: randomUUID(),
       membershipId: input.membershipId,
       name: input.name,
-      hash: WorkspaceAccessToken.hashSecret(secret),
+      hash: hashSecret(secret),
       createdAt: input.now,
       expiresAt: input.expiresAt,
     });
@@ -40,10 +40,6 @@ export class WorkspaceAccessToken {
   /** Whether a value could be a secret this service issued: nothing else is worth a lookup. */
   static hasSecretShape(value: string): boolean {
     return hasSecretShape(value, WORKSPACE_TOKEN_PREFIX);
-  }
-
-  static hashSecret(secret: string): string {
-    return hashSecret(secret);
   }
 
   isExpiredAt(now: Date): boolean {
