@@ -41,11 +41,13 @@ export function describeInvitationRepositoryContract(
     const fields = (i: Invitation | null | undefined) =>
       i && [i.id, i.workspaceId, i.email, i.emailKey, i.privilege, i.inviterId, i.storedStatus, i.createdAt, i.updatedAt, i.expiresAt];
 
-    it('stores an invitation and finds it by id with every field unchanged', async () => {
-      const stored = invitation(await newWorkspace(), address(), 0, WorkspacePrivilege.ADMIN);
+    it('stores an invitation and finds it by id in its workspace, with every field unchanged (through another workspace: nothing)', async () => {
+      const workspaceId = await newWorkspace();
+      const stored = invitation(workspaceId, address(), 0, WorkspacePrivilege.ADMIN);
       await repositories.invitations.insert(stored);
-      expect(fields(await repositories.invitations.findById(stored.id))).toEqual(fields(stored));
-      expect(await repositories.invitations.findById(randomUUID())).toBeNull();
+      expect(fields(await repositories.invitations.findInWorkspace(workspaceId, stored.id))).toEqual(fields(stored));
+      expect(await repositories.invitations.findInWorkspace(workspaceId, randomUUID())).toBeNull();
+      expect(await repositories.invitations.findInWorkspace(await newWorkspace(), stored.id)).toBeNull();
     });
 
     it('keeps one pending invitation per address and workspace; a closed one makes room', async () => {
@@ -58,7 +60,7 @@ export function describeInvitationRepositoryContract(
 
       first.revoke(at(1));
       await repositories.invitations.save(first);
-      expect(fields(await repositories.invitations.findById(first.id))).toEqual(fields(first));
+      expect(fields(await repositories.invitations.findInWorkspace(workspaceId, first.id))).toEqual(fields(first));
       await repositories.invitations.insert(invitation(workspaceId, email, 1));
     });
 
@@ -112,7 +114,7 @@ export function describeInvitationRepositoryContract(
       const stored = invitation(workspaceId, address());
       await repositories.invitations.insert(stored);
       await repositories.workspaces.update(workspaceId, (w) => w.delete(owner));
-      expect(await repositories.invitations.findById(stored.id)).toBeNull();
+      expect(await repositories.invitations.findInWorkspace(workspaceId, stored.id)).toBeNull();
       expect(await repositories.invitations.listPendingFor(stored.emailKey, at(1))).toEqual([]);
     });
   });

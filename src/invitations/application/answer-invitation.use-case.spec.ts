@@ -37,7 +37,7 @@ describe('AnswerInvitationUseCase and RevokeInvitationUseCase', () => {
 
   const answer = (actor: typeof bob | typeof owner, action: 'accept' | 'decline' = 'accept') =>
     new AnswerInvitationUseCase(workspaces, invitations).execute({ actor, workspaceId, invitationId: invitation.id, answer: action });
-  const stored = async () => (await invitations.findById(invitation.id))!.storedStatus;
+  const stored = async () => (await invitations.findInWorkspace(workspaceId, invitation.id))!.storedStatus;
 
   it('accepting adds the invitee with the invited role and closes the invitation', async () => {
     const { invitation: answered, workspaceName } = await answer(bob);

@@ -23,8 +23,8 @@ export class AnswerInvitationUseCase {
     const address = inviteeAddress(input.actor);
     const now = new Date();
     return this.workspaces.update(input.workspaceId, async (workspace) => {
-      const invitation = await this.invitations.findById(input.invitationId);
-      if (!invitation || invitation.workspaceId !== workspace.id) throw new InvitationNotFound();
+      const invitation = await this.invitations.findInWorkspace(workspace.id, input.invitationId);
+      if (!invitation) throw new InvitationNotFound();
       if (!invitation.isFor(address)) {
         // Someone who may see the invitation learns why they may not answer it; anyone else learns nothing.
         const own = workspace.findMembershipOf(input.actor);

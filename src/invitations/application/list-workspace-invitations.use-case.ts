@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { mayActIn, type Actor } from '../../workspaces/domain/actor.js';
+import { ownMembership } from '../../workspaces/application/own-membership.js';
+import type { Actor } from '../../workspaces/domain/actor.js';
 import { WorkspaceNotFound } from '../../workspaces/domain/workspace.errors.js';
 import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
 import { InvitationsNotVisible } from '../domain/invitation.errors.js';
@@ -15,10 +16,7 @@ export class ListWorkspaceInvitationsUseCase {
   ) {}
 
   async execute(input: { actor: Actor; workspaceId: string }): Promise<InvitationListing[]> {
-    const own = mayActIn(input.actor, input.workspaceId)
-      ? await this.workspaces.findMembership(input.workspaceId, input.actor.userId)
-      : null;
-    if (!own) throw new WorkspaceNotFound();
+    const own = await ownMembership(this.workspaces, input.actor, input.workspaceId, () => new WorkspaceNotFound());
     if (!InvitationPolicy.mayList(own.privilege)) throw new InvitationsNotVisible();
     const listings = await this.invitations.listByWorkspace(input.workspaceId);
     return listings.filter(({ invitation }) => InvitationPolicy.mayManage(own, invitation));

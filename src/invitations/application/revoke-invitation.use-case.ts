@@ -17,10 +17,8 @@ export class RevokeInvitationUseCase {
     const now = new Date();
     return this.workspaces.update(input.workspaceId, async (workspace) => {
       const own = workspace.membershipOf(input.actor);
-      const invitation = await this.invitations.findById(input.invitationId);
-      if (!invitation || invitation.workspaceId !== workspace.id || !InvitationPolicy.mayManage(own, invitation)) {
-        throw new InvitationNotFound();
-      }
+      const invitation = await this.invitations.findInWorkspace(workspace.id, input.invitationId);
+      if (!invitation || !InvitationPolicy.mayManage(own, invitation)) throw new InvitationNotFound();
       invitation.revoke(now);
       await this.invitations.save(invitation);
       return { invitation, workspaceName: workspace.name };

@@ -17,7 +17,8 @@ export abstract class InvitationRepository {
   /** Writes what may change: the status and updatedAt. */
   abstract save(invitation: Invitation): Promise<void>;
 
-  abstract findById(id: string): Promise<Invitation | null>;
+  /** The invitation with this id, if it belongs to this workspace (an id addressed through another workspace finds nothing). */
+  abstract findInWorkspace(workspaceId: string, id: string): Promise<Invitation | null>;
 
   /** The invitation stored as pending for this address in the workspace (it may have expired since). */
   abstract findStoredPending(workspaceId: string, emailKey: string): Promise<Invitation | null>;

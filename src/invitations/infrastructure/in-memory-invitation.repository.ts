@@ -34,8 +34,8 @@ export class InMemoryInvitationRepository extends InvitationRepository {
     if (this.invitations.has(invitation.id)) this.invitations.set(invitation.id, copy(invitation));
   }
 
-  async findById(id: string): Promise<Invitation | null> {
-    const found = this.live().find((invitation) => invitation.id === id);
+  async findInWorkspace(workspaceId: string, id: string): Promise<Invitation | null> {
+    const found = this.live().find((invitation) => invitation.id === id && invitation.workspaceId === workspaceId);
     return found ? copy(found) : null;
   }
 

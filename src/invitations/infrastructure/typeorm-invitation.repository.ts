@@ -31,8 +31,8 @@ export class TypeOrmInvitationRepository extends InvitationRepository {
     await this.db.manager.update(InvitationOrmEntity, { id: row.id }, { status: row.status, updatedAt: row.updatedAt });
   }
 
-  async findById(id: string): Promise<Invitation | null> {
-    const row = await this.db.manager.findOneBy(InvitationOrmEntity, { id });
+  async findInWorkspace(workspaceId: string, id: string): Promise<Invitation | null> {
+    const row = await this.db.manager.findOneBy(InvitationOrmEntity, { id, workspaceId });
     return row ? InvitationMapper.toDomain(row) : null;
   }
 
