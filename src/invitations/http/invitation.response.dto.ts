@@ -61,8 +61,6 @@ export class ListInvitesResponseDto {
   invites: InviteResponseDto[];
 }
 
+/** The contract names the caller's own list apart; it has the same shape. */
 @ApiSchema({ name: 'ListUserInvitesResponse' })
-export class ListUserInvitesResponseDto {
-  @ApiProperty({ type: () => [InviteResponseDto], title: 'Invites' })
-  invites: InviteResponseDto[];
-}
+export class ListUserInvitesResponseDto extends ListInvitesResponseDto {}
