@@ -1,10 +1,12 @@
 /**
  * The layering rules, checked by `npm run lint` (and so in CI). See README, Layout.
  * Feature modules: workspaces, access-tokens, users, invitations. Each has domain/, application/, infrastructure/, http/.
- * outbox/ (the transactional outbox) and email/ (its email deliverer) serve features and know none of them.
+ * outbox/ (the transactional outbox), email/ (its email deliverer) and events/ (domain events: the audit log
+ * and their publishing) serve features and know none of them.
  */
 const FEATURE = '(workspaces|access-tokens|users|invitations)';
-const FRAMEWORKS = '^node_modules/(@nestjs/|typeorm|fastify|@fastify/|class-validator|class-transformer|pg|@electric-sql/|passport)';
+const FRAMEWORKS =
+  '^node_modules/(@nestjs/|typeorm|fastify|@fastify/|class-validator|class-transformer|pg|@electric-sql/|passport|@nats-io/)';
 
 module.exports = {
   forbidden: [
@@ -60,7 +62,7 @@ module.exports = {
       severity: 'error',
       comment: 'common/, database/, config/ and observability/ serve every module and know none of them.',
       from: { path: '^src/(common|database|config|observability)/' },
-      to: { path: `^src/(${FEATURE}|auth|idempotency|health|outbox|email)/` },
+      to: { path: `^src/(${FEATURE}|auth|idempotency|health|outbox|email|events)/` },
     },
     {
       name: 'idempotency-knows-no-feature',
@@ -85,8 +87,9 @@ module.exports = {
     {
       name: 'outbox-and-email-know-no-feature',
       severity: 'error',
-      comment: 'Features enqueue messages (Outbox) and deliverers register for a topic; the outbox knows neither.',
-      from: { path: '^src/(outbox|email)/' },
+      comment:
+        'Features enqueue messages (Outbox) and record events (EventLog); deliverers register for a topic; none of these knows a feature.',
+      from: { path: '^src/(outbox|email|events)/' },
       to: { path: `^src/(${FEATURE}|auth|idempotency|health)/` },
     },
     {

@@ -4,6 +4,7 @@ import { CreateIdempotencyKeys1764290000000 } from './1764290000000-create-idemp
 import { NotifyAccessTokenRevocations1764300000000 } from './1764300000000-notify-access-token-revocations.js';
 import { CreateInvitationsAndOutbox1764310000000 } from './1764310000000-create-invitations-and-outbox.js';
 import { CreateUserAccessTokens1764320000000 } from './1764320000000-create-user-access-tokens.js';
+import { CreateEventsAndOrderedOutbox1764330000000 } from './1764330000000-create-events-and-ordered-outbox.js';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   NotifyAccessTokenRevocations1764300000000,
   CreateInvitationsAndOutbox1764310000000,
   CreateUserAccessTokens1764320000000,
+  CreateEventsAndOrderedOutbox1764330000000,
 ];

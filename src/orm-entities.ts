@@ -1,4 +1,5 @@
 import { accessTokenOrmEntities } from './access-tokens/access-tokens.module.js';
+import { eventOrmEntities } from './events/events.module.js';
 import { invitationOrmEntities } from './invitations/invitations.module.js';
 import { outboxOrmEntities } from './outbox/outbox.module.js';
 import { userOrmEntities } from './users/users.module.js';
@@ -14,4 +15,5 @@ export const ormEntities = [
   ...userOrmEntities,
   ...invitationOrmEntities,
   ...outboxOrmEntities,
+  ...eventOrmEntities,
 ];

@@ -1,3 +1,4 @@
+import { EventsModule } from '../events/events.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { WorkspacesModule } from '../workspaces/workspaces.module.js';
@@ -32,7 +33,7 @@ export const accessTokenOrmEntities = [WorkspaceAccessTokenOrmEntity, UserAccess
  * AccessTokenAuthenticator.
  */
 @Module({
-  imports: [WorkspacesModule, TypeOrmModule.forFeature(accessTokenOrmEntities)],
+  imports: [WorkspacesModule, EventsModule, TypeOrmModule.forFeature(accessTokenOrmEntities)],
   controllers: [AccessTokensController, UserAccessTokensController],
   providers: [
     { provide: WorkspaceAccessTokenRepository, useClass: TypeOrmWorkspaceAccessTokenRepository },

@@ -61,6 +61,18 @@ export interface InvitationsConfig {
   acceptUrlTemplate?: string;
 }
 
+export interface EventsConfig {
+  /** nats:// (or tls://) address of the NATS server; absent means events are recorded, not published. */
+  natsUrl?: string;
+  /** Events go to `<subjectPrefix>.<workspaceId>.<type>`. */
+  subjectPrefix: string;
+  /** The JetStream stream that holds them (created when missing) and how long it keeps them (0: no limit). */
+  streamName: string;
+  streamMaxAgeDays: number;
+  /** How long the audit log keeps an event. */
+  retentionDays: number;
+}
+
 export class AppConfig {
   readonly nodeEnv: NodeEnv;
   readonly host: string;
@@ -90,6 +102,7 @@ export class AppConfig {
   readonly smtp: SmtpConfig;
   readonly outbox: OutboxConfig;
   readonly invitations: InvitationsConfig;
+  readonly events: EventsConfig;
 
   constructor(values: { [K in keyof AppConfig]: AppConfig[K] }) {
     Object.assign(this, values);
@@ -104,6 +117,9 @@ const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug
 /** pino's names for Nest's levels, as people used to pino type them. */
 const LOG_LEVEL_ALIASES: Record<string, LogLevel> = { info: 'log', trace: 'verbose' };
 const LOG_FORMATS: readonly LogFormat[] = ['json', 'pretty'];
+/** A NATS subject without wildcards, and a JetStream stream name. */
+const NATS_SUBJECT = /^[A-Za-z0-9_-]{1,64}(\.[A-Za-z0-9_-]{1,64}){0,7}$/;
+const NATS_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * The service's settings, validated: every problem is reported at once (ConfigError).
@@ -138,6 +154,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { auth
     if (raw === undefined) return fallback;
     if (raw === 'true' || raw === 'false') return raw === 'true';
     problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+  const matching = (name: string, pattern: RegExp, what: string, fallback: string): string => {
+    const value = read(name) ?? fallback;
+    if (pattern.test(value)) return value;
+    problems.push(`${name} must be ${what} (got "${value}")`);
     return fallback;
   };
   const url = (name: string, protocols: string[]): URL | undefined => {
@@ -208,6 +230,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { auth
       retryBaseMs: integer('OUTBOX_RETRY_BASE_MS', 5_000, 10, 3_600_000),
       retryMaxMs: integer('OUTBOX_RETRY_MAX_MS', 900_000, 10, 86_400_000),
       maxAttempts: integer('OUTBOX_MAX_ATTEMPTS', 20, 1, 1_000),
+    },
+    events: {
+      natsUrl: url('NATS_URL', ['nats:', 'tls:'])?.toString(),
+      subjectPrefix: matching('EVENTS_SUBJECT_PREFIX', NATS_SUBJECT, 'dot-separated words of letters, digits, - and _', 'workspaces'),
+      streamName: matching('EVENTS_STREAM', NATS_NAME, 'letters, digits, - and _', 'WORKSPACE_EVENTS'),
+      streamMaxAgeDays: integer('EVENTS_STREAM_MAX_AGE_DAYS', 7, 0, 36_500),
+      retentionDays: integer('EVENTS_RETENTION_DAYS', 365, 1, 36_500),
     },
     invitations: {
       validForDays: integer('INVITATION_EXPIRY_DAYS', 7, 1, 365),

@@ -84,11 +84,14 @@ export function changedColumns(
   return changes;
 }
 
-/** Every column once (a relation's join column that is also a plain column is the same column). */
+/**
+ * Every column once (a relation's join column that is also a plain column is the same column), except
+ * those the database fills in itself (identity columns).
+ */
 function storedColumns(metadata: EntityMetadata): ColumnMetadata[] {
   const seen = new Set<string>();
   return metadata.columns.filter((column) => {
-    if (column.isVirtual || seen.has(column.databaseName)) return false;
+    if (column.isVirtual || column.isGenerated || seen.has(column.databaseName)) return false;
     seen.add(column.databaseName);
     return true;
   });

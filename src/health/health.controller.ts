@@ -33,6 +33,7 @@ export class HealthController {
         () => this.readiness.accepting(),
         () => this.readiness.databaseAnswers(),
         () => this.readiness.migrationsApplied(),
+        () => this.readiness.eventPublishing(),
       ]);
     } catch (error) {
       // Terminus reports failure as an exception carrying the full report; answer it as it is.

@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
+import { NatsEventPublisher } from '../events/infrastructure/nats-event-publisher.js';
 import { ShutdownState } from './shutdown-state.js';
 
 const PING_TIMEOUT_MS = 1_000;
 
-/** What readiness checks: the database answers, every migration is applied, and not shutting down. */
+/**
+ * What readiness checks: the database answers, every migration is applied, and not shutting down; with
+ * the state of event publishing as details that never make it fail.
+ */
 @Injectable()
 export class ReadinessIndicators {
   constructor(
     private readonly dataSource: DataSource,
     private readonly shutdown: ShutdownState,
     private readonly indicators: HealthIndicatorService,
+    private readonly events: NatsEventPublisher,
   ) {}
 
   /** `SELECT 1` within a second. */
@@ -38,6 +43,19 @@ export class ReadinessIndicators {
       return (await this.dataSource.showMigrations()) ? check.down({ message: 'pending migrations' }) : check.up();
     } catch (error) {
       return check.down({ message: error instanceof Error ? error.message : 'unknown' });
+    }
+  }
+
+  /**
+   * Never down: with NATS unreachable the service still works and events wait. The details say whether
+   * events are published, how many wait, and the last error.
+   */
+  async eventPublishing(): Promise<HealthIndicatorResult<'events'>> {
+    const check = this.indicators.check('events');
+    try {
+      return check.up({ ...(await this.events.report()) });
+    } catch (error) {
+      return check.up({ ...this.events.status(), backlog: null, message: error instanceof Error ? error.message : 'unknown' });
     }
   }
 

@@ -1,3 +1,4 @@
+import { EventsModule } from '../events/events.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '../outbox/outbox.module.js';
@@ -19,7 +20,7 @@ export const invitationOrmEntities = [InvitationOrmEntity];
 
 /** Invitations by email: invite, list, accept or decline, revoke; the email goes out through the outbox. */
 @Module({
-  imports: [WorkspacesModule, UsersModule, OutboxModule, TypeOrmModule.forFeature(invitationOrmEntities)],
+  imports: [WorkspacesModule, UsersModule, OutboxModule, EventsModule, TypeOrmModule.forFeature(invitationOrmEntities)],
   controllers: [InvitationsController],
   providers: [
     { provide: InvitationRepository, useClass: TypeOrmInvitationRepository },

@@ -15,6 +15,6 @@ export const outboxOrmEntities = [OutboxMessageOrmEntity];
 @Module({
   imports: [TypeOrmModule.forFeature(outboxOrmEntities)],
   providers: [TypeOrmOutbox, { provide: Outbox, useExisting: TypeOrmOutbox }, OutboxDispatcher],
-  exports: [Outbox, OutboxDispatcher],
+  exports: [Outbox, TypeOrmOutbox, OutboxDispatcher],
 })
 export class OutboxModule {}

@@ -5,11 +5,16 @@ import { TypeOrmWorkspaceAccessTokenRepository } from '../../src/access-tokens/i
 import type { AppConfig } from '../../src/config/app-config.js';
 import { Database } from '../../src/database/database.js';
 import { TypeOrmInvitationRepository } from '../../src/invitations/infrastructure/typeorm-invitation.repository.js';
+import { EventRecords } from '../../src/events/infrastructure/event-records.js';
+import { TypeOrmOutbox } from '../../src/outbox/infrastructure/typeorm-outbox.js';
 import { TypeOrmWorkspaceRepository } from '../../src/workspaces/infrastructure/typeorm-workspace.repository.js';
 import { openTestDataSource } from '../support/test-database.js';
 import { describeInvitationRepositoryContract } from './invitation-repositories.contract.js';
 import { describeUserAccessTokenRepositoryContract } from './user-access-token-repositories.contract.js';
 import { describeWorkspaceRepositoryContract } from './workspace-repositories.contract.js';
+
+/** Events recorded in the audit log only (as without NATS_URL). */
+const eventRecords = (db: Database) => new EventRecords(new TypeOrmOutbox(db), { events: {} } as AppConfig);
 
 describeWorkspaceRepositoryContract('TypeORM repositories', async () => {
   const dataSource = await openTestDataSource();
@@ -20,7 +25,7 @@ describeWorkspaceRepositoryContract('TypeORM repositories', async () => {
   new CascadedTokenDeletionSubscriber(dataSource, cache);
   return {
     repositories: {
-      workspaces: new TypeOrmWorkspaceRepository(db),
+      workspaces: new TypeOrmWorkspaceRepository(db, eventRecords(db)),
       tokens: new TypeOrmWorkspaceAccessTokenRepository(db, cache),
     },
     close: () => dataSource.destroy(),
@@ -31,7 +36,7 @@ describeInvitationRepositoryContract('TypeORM repositories', async () => {
   const dataSource = await openTestDataSource();
   const db = new Database(dataSource);
   return {
-    repositories: { workspaces: new TypeOrmWorkspaceRepository(db), invitations: new TypeOrmInvitationRepository(db) },
+    repositories: { workspaces: new TypeOrmWorkspaceRepository(db, eventRecords(db)), invitations: new TypeOrmInvitationRepository(db) },
     close: () => dataSource.destroy(),
   };
 });

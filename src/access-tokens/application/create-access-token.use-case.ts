@@ -5,6 +5,9 @@ import { WorkspaceAccessTokenRepository } from '../domain/workspace-access-token
 import { assertMayIssueToken } from '../domain/token-issuance.js';
 import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
 import { ownMembership } from '../../workspaces/application/own-membership.js';
+import { EventLog } from '../../events/application/event-log.js';
+import { AccessTokenEvents } from '../domain/access-token-events.js';
+import { inWorkspace } from './in-workspace.js';
 
 /** A token for the actor's own membership; the secret is returned here and never again. */
 @Injectable()
@@ -12,6 +15,7 @@ export class CreateAccessTokenUseCase {
   constructor(
     private readonly workspaces: WorkspaceRepository,
     private readonly tokens: WorkspaceAccessTokenRepository,
+    private readonly events: EventLog,
   ) {}
 
   async execute(input: { actor: Actor; workspaceId: string; name: string; expiresAt: Date | null }): Promise<{
@@ -22,7 +26,10 @@ export class CreateAccessTokenUseCase {
     assertMayIssueToken(input.actor, input.expiresAt, now);
     const membership = await ownMembership(this.workspaces, input.actor, input.workspaceId);
     const issued = WorkspaceAccessToken.issue({ membershipId: membership.id, name: input.name, expiresAt: input.expiresAt, now });
-    await this.tokens.insert(issued.token);
+    await inWorkspace(this.workspaces, input.workspaceId, async () => {
+      await this.tokens.insert(issued.token);
+      await this.events.record([AccessTokenEvents.workspaceTokenCreated(issued.token, membership, input.actor)]);
+    });
     return issued;
   }
 }

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { EventLog } from '../../events/application/event-log.js';
+import { AccessTokenEvents } from '../domain/access-token-events.js';
 import type { Actor } from '../../workspaces/domain/actor.js';
 import { assertMayIssueToken } from '../domain/token-issuance.js';
 import { UserAccessToken } from '../domain/user-access-token.js';
@@ -7,13 +9,16 @@ import { UserAccessTokenRepository } from '../domain/user-access-token.repositor
 /** A personal token of the actor, made with their bearer token; the secret is returned here and never again. */
 @Injectable()
 export class CreateUserAccessTokenUseCase {
-  constructor(private readonly tokens: UserAccessTokenRepository) {}
+  constructor(
+    private readonly tokens: UserAccessTokenRepository,
+    private readonly events: EventLog,
+  ) {}
 
   async execute(input: { actor: Actor; name: string; expiresAt: Date | null }): Promise<{ token: UserAccessToken; secret: string }> {
     const now = new Date();
     assertMayIssueToken(input.actor, input.expiresAt, now);
     const issued = UserAccessToken.issue({ userId: input.actor.userId, name: input.name, expiresAt: input.expiresAt, now });
-    await this.tokens.insert(issued.token);
+    await this.events.recordWith([AccessTokenEvents.userTokenCreated(issued.token, input.actor)], () => this.tokens.insert(issued.token));
     return issued;
   }
 }

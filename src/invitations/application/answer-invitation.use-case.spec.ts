@@ -2,6 +2,7 @@ import { Workspace } from '../../workspaces/domain/workspace.js';
 import { MemberAlreadyExists } from '../../workspaces/domain/workspace.errors.js';
 import { WorkspacePrivilege } from '../../workspaces/domain/workspace-privilege.js';
 import { InMemoryWorkspaceRepository, InMemoryWorkspaceStore } from '../../workspaces/infrastructure/in-memory-workspace.repository.js';
+import { InMemoryEventLog } from '../../events/infrastructure/in-memory-event-log.js';
 import { InvitationNotFound, InvitationNotPending, NotTheInvitee } from '../domain/invitation.errors.js';
 import { Invitation } from '../domain/invitation.js';
 import { InMemoryInvitationRepository } from '../infrastructure/in-memory-invitation.repository.js';
@@ -16,9 +17,11 @@ describe('AnswerInvitationUseCase and RevokeInvitationUseCase', () => {
   let invitations: InMemoryInvitationRepository;
   let workspaceId: string;
   let invitation: Invitation;
+  let events: InMemoryEventLog;
 
   beforeEach(async () => {
     store = new InMemoryWorkspaceStore();
+    events = new InMemoryEventLog();
     workspaces = new InMemoryWorkspaceRepository(store);
     invitations = new InMemoryInvitationRepository(store);
     const workspace = Workspace.create({ name: 'Team', billingAccountEmail: 'billing@example.com', creator: owner, now: new Date() });
@@ -36,19 +39,40 @@ describe('AnswerInvitationUseCase and RevokeInvitationUseCase', () => {
   });
 
   const answer = (actor: typeof bob | typeof owner, action: 'accept' | 'decline' = 'accept') =>
-    new AnswerInvitationUseCase(workspaces, invitations).execute({ actor, workspaceId, invitationId: invitation.id, answer: action });
+    new AnswerInvitationUseCase(workspaces, invitations, events).execute({
+      actor,
+      workspaceId,
+      invitationId: invitation.id,
+      answer: action,
+    });
   const stored = async () => (await invitations.findInWorkspace(workspaceId, invitation.id))!.storedStatus;
 
   it('accepting adds the invitee with the invited role and closes the invitation', async () => {
     const { invitation: answered, workspaceName } = await answer(bob);
     expect([answered.storedStatus, workspaceName, await stored()]).toEqual(['accepted', 'Team', 'accepted']);
-    expect((await workspaces.findMembership(workspaceId, 'bob'))?.privilege).toBe(WorkspacePrivilege.ADMIN);
+    const membership = await workspaces.findMembership(workspaceId, 'bob');
+    expect(membership?.privilege).toBe(WorkspacePrivilege.ADMIN);
+    expect(events.recorded.map((event) => [event.type, event.workspaceId, event.actor, event.data])).toEqual([
+      [
+        'invitation.accepted',
+        workspaceId,
+        { userId: 'bob', accessTokenId: null },
+        expect.objectContaining({ invitationId: invitation.id }),
+      ],
+      [
+        'membership.added',
+        workspaceId,
+        { userId: 'bob', accessTokenId: null },
+        { membershipId: membership!.id, userId: 'bob', privilege: WorkspacePrivilege.ADMIN, invitationId: invitation.id },
+      ],
+    ]);
     await expect(answer(bob)).rejects.toThrow(new InvitationNotPending('accepted'));
   });
 
   it('declining adds no one', async () => {
     await answer(bob, 'decline');
     expect([await stored(), await workspaces.findMembership(workspaceId, 'bob')]).toEqual(['declined', null]);
+    expect(events.recorded.map((event) => event.type)).toEqual(['invitation.declined']);
   });
 
   it('refuses the owner (who sees it) and a stranger (who does not), changing nothing', async () => {
@@ -57,6 +81,7 @@ describe('AnswerInvitationUseCase and RevokeInvitationUseCase', () => {
       InvitationNotFound,
     );
     expect(await stored()).toBe('pending');
+    expect(events.recorded).toEqual([]);
   });
 
   it('refuses an invitee who is already a member and leaves the invitation pending', async () => {
@@ -66,10 +91,11 @@ describe('AnswerInvitationUseCase and RevokeInvitationUseCase', () => {
   });
 
   it('revoking: the owner may; the invitee may not (404); then no one may answer', async () => {
-    const revoke = new RevokeInvitationUseCase(workspaces, invitations);
+    const revoke = new RevokeInvitationUseCase(workspaces, invitations, events);
     await expect(revoke.execute({ actor: bob, workspaceId, invitationId: invitation.id })).rejects.toThrow('Workspace not found');
     await revoke.execute({ actor: owner, workspaceId, invitationId: invitation.id });
     expect(await stored()).toBe('revoked');
+    expect(events.recorded.map((event) => [event.type, event.actor.userId])).toEqual([['invitation.revoked', 'owner']]);
     await expect(answer(bob)).rejects.toThrow(new InvitationNotPending('revoked'));
   });
 });

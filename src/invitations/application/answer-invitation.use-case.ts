@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { EventLog } from '../../events/application/event-log.js';
+import { WorkspaceEvents } from '../../workspaces/domain/workspace-events.js';
+import { InvitationEvents } from '../domain/invitation-events.js';
 import type { Actor } from '../../workspaces/domain/actor.js';
 import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
 import { InvitationNotFound, NotTheInvitee } from '../domain/invitation.errors.js';
@@ -17,6 +20,7 @@ export class AnswerInvitationUseCase {
   constructor(
     private readonly workspaces: WorkspaceRepository,
     private readonly invitations: InvitationRepository,
+    private readonly events: EventLog,
   ) {}
 
   async execute(input: { actor: Actor; workspaceId: string; invitationId: string; answer: InvitationAnswer }): Promise<InvitationListing> {
@@ -31,8 +35,13 @@ export class AnswerInvitationUseCase {
         throw own && InvitationPolicy.mayManage(own, invitation) ? new NotTheInvitee() : new InvitationNotFound();
       }
       invitation.answer(input.answer, now);
-      if (input.answer === 'accept') workspace.admit(input.actor.userId, invitation.privilege, now);
+      const events = [InvitationEvents.answered(invitation, input.answer, input.actor, now)];
+      if (input.answer === 'accept') {
+        const membership = workspace.admit(input.actor.userId, invitation.privilege, now);
+        events.push(WorkspaceEvents.memberAdded(membership, input.actor, now, invitation.id));
+      }
       await this.invitations.save(invitation);
+      await this.events.record(events);
       return { invitation, workspaceName: workspace.name };
     });
   }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { EMAIL_TOPIC } from '../../email/email-message.js';
+import { EventLog } from '../../events/application/event-log.js';
+import { InvitationEvents } from '../domain/invitation-events.js';
 import { Outbox } from '../../outbox/application/outbox.js';
 import { UserRepository } from '../../users/domain/user.repository.js';
 import type { Actor } from '../../workspaces/domain/actor.js';
@@ -27,6 +29,7 @@ export class CreateInvitationUseCase {
     private readonly outbox: Outbox,
     private readonly email: InvitationEmail,
     private readonly config: AppConfig,
+    private readonly events: EventLog,
   ) {}
 
   async execute(input: { actor: Actor; workspaceId: string; email: string; privilege: WorkspacePrivilege }): Promise<InvitationListing> {
@@ -54,6 +57,7 @@ export class CreateInvitationUseCase {
       if ((await this.invitations.countPending(workspace.id, now)) >= pendingLimit) throw new PendingInvitationLimit(pendingLimit);
 
       await this.invitations.insert(invitation);
+      await this.events.record([InvitationEvents.created(invitation, input.actor)]);
       await this.outbox.enqueue(EMAIL_TOPIC, await this.email.compose(invitation, workspace.name));
       return { invitation, workspaceName: workspace.name };
     });

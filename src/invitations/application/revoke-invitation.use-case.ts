@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { EventLog } from '../../events/application/event-log.js';
+import { InvitationEvents } from '../domain/invitation-events.js';
 import type { Actor } from '../../workspaces/domain/actor.js';
 import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
 import { InvitationNotFound } from '../domain/invitation.errors.js';
@@ -11,6 +13,7 @@ export class RevokeInvitationUseCase {
   constructor(
     private readonly workspaces: WorkspaceRepository,
     private readonly invitations: InvitationRepository,
+    private readonly events: EventLog,
   ) {}
 
   async execute(input: { actor: Actor; workspaceId: string; invitationId: string }): Promise<InvitationListing> {
@@ -21,6 +24,7 @@ export class RevokeInvitationUseCase {
       if (!invitation || !InvitationPolicy.mayManage(own, invitation)) throw new InvitationNotFound();
       invitation.revoke(now);
       await this.invitations.save(invitation);
+      await this.events.record([InvitationEvents.revoked(invitation, input.actor, now)]);
       return { invitation, workspaceName: workspace.name };
     });
   }

@@ -5,7 +5,16 @@
  */
 export abstract class Outbox {
   /** Call inside the transaction of the change; the message is delivered once that commits. */
-  abstract enqueue(topic: string, payload: object): Promise<void>;
+  abstract enqueue(topic: string, payload: object, options?: OutboxMessageOptions): Promise<void>;
+}
+
+export interface OutboxMessageOptions {
+  /**
+   * Messages with the same key are delivered one at a time, in the order they were enqueued (by any
+   * replica): a later one waits while an earlier one is being delivered or waits for a retry. Such a
+   * message is never given up on, since that would break its key's order.
+   */
+  orderingKey?: string;
 }
 
 /** A message as a deliverer receives it. */
@@ -15,6 +24,7 @@ export interface OutboxDelivery<P = unknown> {
   payload: P;
   /** 1 on the first attempt. */
   attempt: number;
+  orderingKey: string | null;
 }
 
 /**
@@ -25,4 +35,12 @@ export interface OutboxDelivery<P = unknown> {
 export abstract class OutboxDeliverer {
   abstract readonly topic: string;
   abstract deliver(message: OutboxDelivery): Promise<void>;
+
+  /**
+   * False while delivery cannot work at all (its broker is unreachable): the topic's messages then wait
+   * without using up attempts, and go out as soon as it is true again.
+   */
+  isReady(): boolean {
+    return true;
+  }
 }

@@ -87,9 +87,10 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   private async drain(): Promise<void> {
     try {
       for (;;) {
-        // Only the topics this replica delivers: another topic's messages wait for a replica that knows it.
-        const batch = await this.outbox.claimDue([...this.deliverers.keys()], BATCH_SIZE, OUTBOX_LEASE_MS);
-        for (const message of batch) await this.deliver(message);
+        // Only the topics this replica can deliver now: other messages wait for a replica (or a moment) that can.
+        const topics = [...this.deliverers.values()].filter((deliverer) => deliverer.isReady()).map((deliverer) => deliverer.topic);
+        const batch = await this.outbox.claimDue(topics, BATCH_SIZE, OUTBOX_LEASE_MS);
+        await this.deliverBatch(batch);
         if (this.storeFailing) this.logger.log('The outbox is reachable again');
         this.storeFailing = false;
         if (batch.length < BATCH_SIZE || this.stopped) return;
@@ -102,21 +103,38 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
-  private async deliver(message: OutboxDelivery): Promise<void> {
+  /** In order; after a failure, the rest of the batch with the same ordering key waits for that one's retry. */
+  private async deliverBatch(batch: readonly OutboxDelivery[]): Promise<void> {
+    const blocked = new Set<string>();
+    const held: string[] = [];
+    for (const message of batch) {
+      if (message.orderingKey !== null && blocked.has(message.orderingKey)) {
+        held.push(message.id);
+        continue;
+      }
+      if (!(await this.deliver(message)) && message.orderingKey !== null) blocked.add(message.orderingKey);
+    }
+    await this.outbox.release(held);
+  }
+
+  /** True when delivered. */
+  private async deliver(message: OutboxDelivery): Promise<boolean> {
     try {
       await this.deliverers.get(message.topic)!.deliver(message);
     } catch (error) {
       await this.failed(message, error instanceof Error ? error.message : String(error));
-      return;
+      return false;
     }
     this.outcomes.inc({ topic: message.topic, outcome: 'delivered' });
     await this.outbox.delivered(message.id);
+    return true;
   }
 
   private async failed(message: OutboxDelivery, error: string): Promise<void> {
     const { maxAttempts, retryBaseMs, retryMaxMs } = this.config.outbox;
     const what = `Outbox message ${message.id} (${message.topic}), attempt ${message.attempt}: ${error}`;
-    if (message.attempt >= maxAttempts) {
+    // A message with an ordering key is never given up on: the later ones of its key would overtake it.
+    if (message.attempt >= maxAttempts && message.orderingKey === null) {
       this.outcomes.inc({ topic: message.topic, outcome: 'abandoned' });
       this.logger.error(`${what}; given up after ${maxAttempts} attempts`);
       await this.outbox.abandon(message.id, error);

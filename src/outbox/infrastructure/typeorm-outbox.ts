@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.js';
-import { Outbox, type OutboxDelivery } from '../application/outbox.js';
+import { insertRows, type RowBatch } from '../../database/row-statements.js';
+import { Outbox, type OutboxDelivery, type OutboxMessageOptions } from '../application/outbox.js';
 import { OutboxMessageOrmEntity } from './outbox-message.orm-entity.js';
 
 export interface OutboxCounts {
@@ -14,6 +15,8 @@ export interface OutboxCounts {
 
 /** Longest error text kept on a message. */
 const ERROR_MAX_LENGTH = 1_000;
+/** The advisory lock that makes replicas claim one after another (see claimDue). */
+const CLAIM_LOCK = 7_316_410_001;
 
 /**
  * The outbox table: enqueue (inside the caller's transaction) and what the dispatcher needs to claim,
@@ -25,29 +28,64 @@ export class TypeOrmOutbox extends Outbox {
     super();
   }
 
-  async enqueue(topic: string, payload: object): Promise<void> {
-    await this.db.manager.insert(OutboxMessageOrmEntity, { id: randomUUID(), topic, payload });
+  async enqueue(topic: string, payload: object, options: OutboxMessageOptions = {}): Promise<void> {
+    await insertRows(this.db.manager, [this.rows(topic, [{ payload, ...options }])]);
+  }
+
+  /** Outbox rows for messages of `topic`, for a repository that writes them in the statement of its change. */
+  rows(topic: string, messages: readonly ({ payload: object } & OutboxMessageOptions)[]): RowBatch {
+    const now = new Date();
+    return {
+      target: OutboxMessageOrmEntity,
+      rows: messages.map(({ payload, orderingKey }) => ({
+        id: randomUUID(),
+        topic,
+        payload,
+        orderingKey: orderingKey ?? null,
+        createdAt: now,
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: null,
+        failedAt: null,
+      })),
+    };
   }
 
   /**
-   * Claims up to `limit` due messages of `topics` for `leaseMs`: they are due again only when the lease
-   * ends without being settled (the claiming process stopped). SKIP LOCKED lets replicas claim side by
-   * side, never the same message.
+   * Claims up to `limit` due messages of `topics` for `leaseMs`, in enqueueing order: they are due
+   * again only when the lease ends without being settled (the claiming process stopped). A message with
+   * an ordering key is claimed only when no earlier message of its key is claimed or waiting for a retry.
+   * Replicas claim one after another (an advisory lock held for the claim's few milliseconds), so that
+   * this holds between them too; their deliveries then run side by side.
    */
   async claimDue(topics: readonly string[], limit: number, leaseMs: number): Promise<OutboxDelivery[]> {
     if (topics.length === 0) return [];
-    const rows: { id: string; topic: string; payload: unknown; attempts: number }[] = await this.db.manager.query(
-      // As a CTE, so that the driver answers the rows (for a bare UPDATE it answers [rows, count]).
-      `WITH claimed AS (
-         UPDATE outbox_messages SET attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'
-         WHERE id IN (
-           SELECT id FROM outbox_messages WHERE failed_at IS NULL AND next_attempt_at <= now() AND topic = ANY($3)
-           ORDER BY next_attempt_at, created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-         RETURNING id, topic, payload, attempts, created_at)
-       SELECT * FROM claimed ORDER BY created_at, id`,
-      [limit, leaseMs, topics],
-    );
-    return rows.map((row) => ({ id: row.id, topic: row.topic, payload: row.payload, attempt: row.attempts }));
+    const rows = await this.db.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [CLAIM_LOCK]);
+      return manager.query<{ id: string; topic: string; payload: unknown; attempts: number; ordering_key: string | null }[]>(
+        // As a CTE, so that the driver answers the rows (for a bare UPDATE it answers [rows, count]).
+        `WITH claimed AS (
+           UPDATE outbox_messages SET attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'
+           WHERE id IN (
+             SELECT m.id FROM outbox_messages m
+             WHERE m.failed_at IS NULL AND m.next_attempt_at <= now() AND m.topic = ANY($3)
+               AND NOT EXISTS (
+                 SELECT 1 FROM outbox_messages earlier
+                 WHERE earlier.ordering_key = m.ordering_key AND earlier.failed_at IS NULL
+                   AND earlier.position < m.position AND earlier.next_attempt_at > now())
+             ORDER BY m.position LIMIT $1 FOR UPDATE SKIP LOCKED)
+           RETURNING id, topic, payload, attempts, ordering_key, position)
+         SELECT * FROM claimed ORDER BY position`,
+        [limit, leaseMs, topics],
+      );
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      topic: row.topic,
+      payload: row.payload,
+      attempt: row.attempts,
+      orderingKey: row.ordering_key,
+    }));
   }
 
   async delivered(id: string): Promise<void> {
@@ -59,6 +97,12 @@ export class TypeOrmOutbox extends Outbox {
       `UPDATE outbox_messages SET next_attempt_at = now() + $2 * interval '1 millisecond', last_error = $3 WHERE id = $1`,
       [id, delayMs, error.slice(0, ERROR_MAX_LENGTH)],
     );
+  }
+
+  /** Hands back claimed messages that were not attempted: due at once, the attempt not counted. */
+  async release(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.manager.query(`UPDATE outbox_messages SET next_attempt_at = now(), attempts = attempts - 1 WHERE id = ANY($1)`, [ids]);
   }
 
   async abandon(id: string, error: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../domain/actor.js';
 import { Workspace } from '../domain/workspace.js';
+import { WorkspaceEvents } from '../domain/workspace-events.js';
 import { WorkspaceRepository } from '../domain/workspace.repository.js';
 
 export interface CreateWorkspaceCommand {
@@ -22,7 +23,7 @@ export class CreateWorkspaceUseCase {
       firstMemberId: command.firstMemberId,
       now: new Date(),
     });
-    await this.workspaces.insert(workspace);
+    await this.workspaces.insert(workspace, WorkspaceEvents.created(workspace, command.actor));
     return workspace;
   }
 }

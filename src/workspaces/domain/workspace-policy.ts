@@ -10,6 +10,8 @@ export const WorkspacePolicy = {
   mayRename: (actor: WorkspacePrivilege): boolean => actor === OWNER || actor === ADMIN,
 
   mayDelete: (actor: WorkspacePrivilege): boolean => actor === OWNER,
+  /** Who did what: the audit log. */
+  mayReadEvents: (actor: WorkspacePrivilege): boolean => actor === OWNER || actor === ADMIN,
 
   mayAddMember: (actor: WorkspacePrivilege, added: WorkspacePrivilege): boolean => actor === OWNER || (actor === ADMIN && added !== OWNER),
 

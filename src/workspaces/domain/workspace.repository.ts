@@ -1,3 +1,4 @@
+import type { DomainEvent } from '../../events/domain/domain-event.js';
 import type { Workspace } from './workspace.js';
 import type { WorkspaceMembership } from './workspace-membership.js';
 
@@ -38,8 +39,11 @@ export interface MembershipListing {
 
 /** Port: where workspaces and their memberships live. The abstract class is the injection token. */
 export abstract class WorkspaceRepository {
-  /** Stores a new workspace together with its memberships, atomically: all of it or nothing. */
-  abstract insert(workspace: Workspace): Promise<void>;
+  /**
+   * Stores a new workspace together with its memberships and the events of its creation, atomically:
+   * all of it or nothing.
+   */
+  abstract insert(workspace: Workspace, events?: readonly DomainEvent[]): Promise<void>;
 
   /** The workspace with its memberships. */
   abstract findById(id: string): Promise<Workspace | null>;

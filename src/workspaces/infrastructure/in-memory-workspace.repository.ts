@@ -1,3 +1,6 @@
+import type { DomainEvent } from '../../events/domain/domain-event.js';
+import type { EventLog } from '../../events/application/event-log.js';
+import { InMemoryEventLog } from '../../events/infrastructure/in-memory-event-log.js';
 import type { Workspace } from '../domain/workspace.js';
 import type { WorkspaceMembership } from '../domain/workspace-membership.js';
 import { MemberAlreadyExists, WorkspaceAlreadyExists, WorkspaceNotFound } from '../domain/workspace.errors.js';
@@ -42,14 +45,18 @@ const byJoinTime = (a: WorkspaceMembership, b: WorkspaceMembership) =>
   a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
 
 export class InMemoryWorkspaceRepository extends WorkspaceRepository {
-  constructor(private readonly store = new InMemoryWorkspaceStore()) {
+  constructor(
+    private readonly store = new InMemoryWorkspaceStore(),
+    private readonly events: EventLog = new InMemoryEventLog(),
+  ) {
     super();
   }
 
-  async insert(workspace: Workspace): Promise<void> {
+  async insert(workspace: Workspace, events: readonly DomainEvent[] = []): Promise<void> {
     if (this.store.workspaces.has(workspace.id)) throw new WorkspaceAlreadyExists();
     assertUniqueMembers(workspace);
     this.store.workspaces.set(workspace.id, copy(workspace));
+    await this.events.record(events);
   }
 
   async findById(id: string): Promise<Workspace | null> {

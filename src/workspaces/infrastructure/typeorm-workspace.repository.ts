@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
+import type { DomainEvent } from '../../events/domain/domain-event.js';
+import { EventRecords } from '../../events/infrastructure/event-records.js';
 import { databaseViolation, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
 import { Database } from '../../database/database.js';
 import { changedColumns, insertRows } from '../../database/row-statements.js';
@@ -24,17 +26,21 @@ const WORKSPACE_EXISTS = ['workspaces_pkey', 'workspace_memberships_pkey'];
 
 @Injectable()
 export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly events: EventRecords,
+  ) {
     super();
   }
 
-  /** One statement (atomic by itself): the workspace and its memberships in a single round trip. */
-  async insert(workspace: Workspace): Promise<void> {
+  /** One statement (atomic by itself): the workspace, its memberships and its events in a single round trip. */
+  async insert(workspace: Workspace, events: readonly DomainEvent[] = []): Promise<void> {
     const row = WorkspaceMapper.toPersistence(workspace);
     await this.translateViolations(() =>
       insertRows(this.db.manager, [
         { target: WorkspaceOrmEntity, rows: [row] },
         { target: WorkspaceMembershipOrmEntity, rows: row.memberships ?? [] },
+        ...this.events.rows(events),
       ]),
     );
   }

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '../../database/database.js';
+import { insertRows } from '../../database/row-statements.js';
+import type { DomainEvent } from '../domain/domain-event.js';
+import { EventLog, type EventPage, type WorkspaceEventQuery } from '../application/event-log.js';
+import { EventRecords } from './event-records.js';
+import { EventMapper } from './event.mapper.js';
+import { EventOrmEntity } from './event.orm-entity.js';
+
+@Injectable()
+export class TypeOrmEventLog extends EventLog {
+  constructor(
+    private readonly db: Database,
+    private readonly records: EventRecords,
+  ) {
+    super();
+  }
+
+  async record(events: readonly DomainEvent[]): Promise<void> {
+    if (events.length > 0) await insertRows(this.db.manager, this.records.rows(events));
+  }
+
+  async recordWith<T>(events: readonly DomainEvent[], change: () => Promise<T>): Promise<T> {
+    return this.db.transaction(async () => {
+      const result = await change();
+      await this.record(events);
+      return result;
+    });
+  }
+
+  /** Keyset pagination on (workspace_id[, type], position): every page costs the same. */
+  async listForWorkspace(query: WorkspaceEventQuery): Promise<EventPage> {
+    const builder = this.db.manager
+      .createQueryBuilder(EventOrmEntity, 'e')
+      .where('e.workspace_id = :workspaceId', { workspaceId: query.workspaceId })
+      .orderBy('e.position', 'DESC')
+      .limit(query.limit + 1);
+    if (query.types?.length) builder.andWhere('e.type IN (:...types)', { types: query.types });
+    if (query.before !== undefined) builder.andWhere('e.position < :before', { before: query.before });
+    const rows = await builder.getMany();
+    const page = rows.slice(0, query.limit);
+    return {
+      events: page.map((row) => ({ event: EventMapper.toDomain(row), position: Number(row.position) })),
+      next: rows.length > query.limit ? Number(page.at(-1)!.position) : null,
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { domainEvent, type DomainEvent } from '../../events/domain/domain-event.js';
+import type { Actor } from './actor.js';
+import type { WorkspaceMembership } from './workspace-membership.js';
+import type { Workspace } from './workspace.js';
+
+/** Why a membership ended. */
+export type MembershipRemoval = 'removed' | 'left' | 'workspace_deleted';
+
+/** A membership as events describe it. */
+function membershipData(membership: WorkspaceMembership): Record<string, unknown> {
+  return { membershipId: membership.id, userId: membership.userId, privilege: membership.privilege };
+}
+
+/** The events of workspaces and their memberships (the README's event catalogue). */
+export const WorkspaceEvents = {
+  /** The workspace, then its first owner's membership. */
+  created(workspace: Workspace, actor: Actor): DomainEvent[] {
+    const base = { workspaceId: workspace.id, actor, now: workspace.createdAt };
+    return [
+      domainEvent('workspace.created', { ...base, data: { name: workspace.name, billingAccountEmail: workspace.billingAccountEmail } }),
+      ...workspace.memberships.map((membership) => WorkspaceEvents.memberAdded(membership, actor, membership.createdAt)),
+    ];
+  },
+
+  renamed(workspace: Workspace, previousName: string, actor: Actor, now: Date): DomainEvent {
+    return domainEvent('workspace.renamed', { workspaceId: workspace.id, actor, now, data: { previousName, name: workspace.name } });
+  },
+
+  /** Every membership's end, then the workspace's. */
+  deleted(workspace: Workspace, actor: Actor, now: Date): DomainEvent[] {
+    return [
+      ...workspace.memberships.map((membership) => WorkspaceEvents.memberRemoved(membership, 'workspace_deleted', actor, now)),
+      domainEvent('workspace.deleted', { workspaceId: workspace.id, actor, now, data: { name: workspace.name } }),
+    ];
+  },
+
+  /** `invitationId` when the member joined by accepting an invitation. */
+  memberAdded(membership: WorkspaceMembership, actor: Actor, now: Date, invitationId?: string): DomainEvent {
+    return domainEvent('membership.added', {
+      workspaceId: membership.workspaceId,
+      actor,
+      now,
+      data: { ...membershipData(membership), ...(invitationId === undefined ? {} : { invitationId }) },
+    });
+  },
+
+  memberRemoved(membership: WorkspaceMembership, reason: MembershipRemoval, actor: Actor, now: Date): DomainEvent {
+    return domainEvent('membership.removed', {
+      workspaceId: membership.workspaceId,
+      actor,
+      now,
+      data: { ...membershipData(membership), reason },
+    });
+  },
+};
