@@ -55,6 +55,7 @@ IMPLEMENTED = [
     'delete_access_token_api_v1_access_tokens__token_id__delete',
     'lookup_access_token_api_v1_access_tokens_lookup_post',
     'list_workspace_membership_api_v1_users__user_id__workspace_memberships_get',
+    'list_workspace_events_api_v1_workspaces__workspace_id__events_get',
 ]
 
 # The service's deliberate differences. Each names the fields it applies to, as
@@ -94,6 +95,21 @@ def valid_cursor(value: str) -> str:
         iso = datetime.fromisoformat(joined_at.replace('Z', '+00:00'))
         again = base64.urlsafe_b64encode(json.dumps([iso.strftime('%Y-%m-%dT%H:%M:%S.') + f'{iso.microsecond // 1000:03d}Z', str(uuid.UUID(workspace_id))], separators=(',', ':')).encode()).decode().rstrip('=')
         if again != value:
+            raise ValueError
+    except Exception:
+        raise PydanticCustomError('value_error', 'Invalid cursor: use a nextCursor this service returned')
+    return value
+
+
+def valid_event_cursor(value: str) -> str:
+    """The audit log's cursor: what WorkspaceEventCursor.decode accepts (base64url of `e<position>`)."""
+    try:
+        padded = value + '=' * (-len(value) % 4)
+        if not re.fullmatch(r'[A-Za-z0-9_-]*=*', padded):
+            raise ValueError
+        decoded = base64.urlsafe_b64decode(padded).decode('latin1')
+        match = re.fullmatch(r'e([1-9][0-9]{0,15})', decoded)
+        if not match or int(match[1]) > 2**53 - 1 or event_cursor(int(match[1])) != value:
             raise ValueError
     except Exception:
         raise PydanticCustomError('value_error', 'Invalid cursor: use a nextCursor this service returned')
@@ -162,7 +178,9 @@ class Typer:
             if self.applies('user-id-length', where):
                 low, high = 1, USER_ID_MAX_LENGTH
             text = Annotated[str, StringConstraints(min_length=low, max_length=high)]
-            if schema.get('x-cursor'):
+            if schema.get('x-cursor') == 'events':
+                text = Annotated[text, AfterValidator(valid_event_cursor)]
+            elif schema.get('x-cursor'):
                 text = Annotated[text, AfterValidator(valid_cursor)]
             if self.applies('storable-text', where):
                 text = Annotated[text, AfterValidator(storable)]
@@ -383,6 +401,9 @@ class Generator:
             texts = INT_TEXTS
         elif 'enum' in item or 'const' in item:
             texts = (item.get('enum') or [item['const']]) + LITERAL_EXTRA
+        elif inner.get('x-cursor') == 'events':
+            texts = ['x', '', 'e1', event_cursor(1), event_cursor(0), event_cursor(987654), event_cursor(10**16), event_cursor(2**53),
+                     event_cursor(1) + '=', cursor('2025-01-01T00:00:00.000Z', uuid4(self.rng)), '%', 'a' * 300]
         elif inner.get('x-cursor'):
             texts = ['x', '', 'WyIyMDI1LTAxLTAxVDAwOjAwOjAwLjAwMFoiLCJub3QtYS11dWlkIl0', cursor('2025-01-01T00:00:00.000Z', uuid4(self.rng)),
                      cursor('2025-01-01T00:00:00Z', uuid4(self.rng)), cursor('+012025-01-01T00:00:00.000Z', uuid4(self.rng)), '%', 'a' * 300]
@@ -468,6 +489,10 @@ class Generator:
                 mutate(request)
             cases.append(('combination: ' + '; '.join(n for n, _ in picked)[:300], request))
         return cases
+
+
+def event_cursor(position: int) -> str:
+    return base64.urlsafe_b64encode(f'e{position}'.encode()).decode().rstrip('=')
 
 
 def cursor(iso: str, workspace_id: str) -> str:

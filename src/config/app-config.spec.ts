@@ -72,9 +72,44 @@ describe('loadConfig', () => {
     expect(message).not.toContain('hunter2');
   });
 
+  it('reads the event settings, with their defaults, and refuses bad ones', () => {
+    expect(loadConfig({})).toMatchObject({
+      outbox: { topics: undefined },
+      events: { natsUrl: undefined, subjectPrefix: 'workspaces', streamName: 'WORKSPACE_EVENTS', streamMaxAgeDays: 7, retentionDays: 365 },
+    });
+    expect(
+      loadConfig({
+        OUTBOX_TOPICS: 'event, email',
+        NATS_URL: 'nats://nats.internal:4222',
+        EVENTS_SUBJECT_PREFIX: 'acme.workspaces',
+        EVENTS_STREAM: 'ACME_EVENTS',
+        EVENTS_STREAM_MAX_AGE_DAYS: '0',
+        EVENTS_RETENTION_DAYS: '30',
+      }),
+    ).toMatchObject({
+      outbox: { topics: ['event', 'email'] },
+      events: {
+        natsUrl: 'nats://nats.internal:4222',
+        subjectPrefix: 'acme.workspaces',
+        streamName: 'ACME_EVENTS',
+        streamMaxAgeDays: 0,
+        retentionDays: 30,
+      },
+    });
+    for (const [name, value] of [
+      ['NATS_URL', 'http://nats.internal:4222'],
+      ['EVENTS_SUBJECT_PREFIX', 'workspaces.>'],
+      ['EVENTS_SUBJECT_PREFIX', 'a..b'],
+      ['EVENTS_STREAM', 'my.stream'],
+      ['EVENTS_RETENTION_DAYS', '0'],
+    ]) {
+      expect(() => loadConfig({ [name]: value })).toThrow(name);
+    }
+  });
+
   it('every setting it reads is in .env.example and in the README', () => {
     const source = readFileSync(new URL('./app-config.ts', import.meta.url), 'utf8');
-    const names = [...source.matchAll(/\b(?:read|integer|boolean|url|oneOf|readUrlTemplate)\('([A-Z][A-Z0-9_]+)'/g)].map(
+    const names = [...source.matchAll(/\b(?:read|integer|boolean|url|oneOf|matching|readUrlTemplate)\('([A-Z][A-Z0-9_]+)'/g)].map(
       (match) => match[1],
     );
     expect(names.length).toBeGreaterThan(30);

@@ -44,6 +44,8 @@ export interface SmtpConfig {
 export interface OutboxConfig {
   /** Whether this replica delivers messages (false: it only writes them; other replicas deliver). */
   deliver: boolean;
+  /** The topics this replica delivers (`email`, `event`); absent: every topic it can. */
+  topics?: readonly string[];
   /** How often each replica looks for messages to deliver. */
   pollIntervalMs: number;
   /** Retry after a failed delivery: the first wait, doubled after each failure up to retryMaxMs. */
@@ -226,6 +228,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { auth
     },
     outbox: {
       deliver: boolean('OUTBOX_DELIVERY', true),
+      topics: read('OUTBOX_TOPICS')
+        ?.split(',')
+        .map((topic) => topic.trim())
+        .filter((topic) => topic !== ''),
       pollIntervalMs: integer('OUTBOX_POLL_INTERVAL_MS', 1_000, 10, 60_000),
       retryBaseMs: integer('OUTBOX_RETRY_BASE_MS', 5_000, 10, 3_600_000),
       retryMaxMs: integer('OUTBOX_RETRY_MAX_MS', 900_000, 10, 86_400_000),

@@ -56,9 +56,10 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     });
   }
 
-  /** Called by each topic's module when it starts. */
+  /** Called by each topic's module when it starts; a topic OUTBOX_TOPICS leaves out is not delivered here. */
   register(deliverer: OutboxDeliverer): void {
-    this.deliverers.set(deliverer.topic, deliverer);
+    const { topics } = this.config.outbox;
+    if (topics === undefined || topics.includes(deliverer.topic)) this.deliverers.set(deliverer.topic, deliverer);
   }
 
   onApplicationBootstrap(): void {

@@ -12,7 +12,7 @@ export const EVENT_TYPE_QUERY = {
   name: 'type',
   required: false,
   description: 'Only events of this type; repeat it for several types.',
-  schema: { type: 'array', items: { type: 'string', enum: [...EVENT_TYPES] }, title: 'Type' },
+  schema: { anyOf: [{ type: 'array', items: { enum: [...EVENT_TYPES], type: 'string' } }, { type: 'null' }], title: 'Type' },
 } as const;
 
 export class ListWorkspaceEventsQueryDto {
@@ -25,6 +25,6 @@ export class ListWorkspaceEventsQueryDto {
   cursor?: EventPosition;
 
   @ApiHideProperty()
-  @Field(list(oneOf(EVENT_TYPES, 'enum'), { maxItems: EVENT_TYPES.length }))
+  @Field(list(oneOf(EVENT_TYPES)))
   type?: EventType[];
 }
