@@ -3,9 +3,13 @@
  * doing the same create, in one run. Prints a table and the targets, writes .bench/last.json and
  * compares it with the previous run. Settings: BENCH_DATABASE_URL (a database it drops and creates),
  * BENCH_DURATION (seconds per scenario, default 10), BENCH_CONNECTIONS (default 50), BENCH_ROUNDS (creates
- * and lists alternate this many times, median reported; default 3).
+ * and lists alternate this many times, median reported; default 3), BENCH_NATS_URL (default nats://127.0.0.1:4222:
+ * creates on a second replica that publishes its events there; skipped when it does not answer).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { DATABASE_URL, recreateDatabase, ROOT, SERVICE_COMMAND, sleep, startProcess, token } from './bench-support.mjs';
@@ -15,6 +19,8 @@ const WARMUP = Math.min(3, DURATION);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 /** Service and floor creates alternate this many times; the median round is reported (the machine is shared and noisy). */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const NATS_URL = process.env.BENCH_NATS_URL ?? 'nats://127.0.0.1:4222';
+const BENCH_STREAM = 'BENCH_WORKSPACE_EVENTS';
 const BODY = JSON.stringify({ name: 'Benchmark workspace', billingAccountEmail: 'billing@example.com' });
 
 /** CPU time (user + system) the process has used so far, in ms: steadier than req/s on a shared machine. */
@@ -69,6 +75,34 @@ async function measureCreate(db, server, userId, authorization) {
     abandonedAtStop: abandoned,
     rowsMatch: stored >= figures.ok && stored <= figures.ok + abandoned,
   };
+}
+
+function reachable(url) {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    socket.setTimeout(1_000, () => (socket.destroy(), resolve(false)));
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.connect(Number(port || 4222), hostname);
+  });
+}
+
+/** How long until every event is published (the outbox holds none), and how many went out. */
+async function drainEvents(db) {
+  const started = performance.now();
+  const { rows } = await db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE topic = 'event'`);
+  while ((await db.query(`SELECT 1 FROM outbox_messages WHERE topic = 'event' LIMIT 1`)).rowCount > 0) {
+    if (performance.now() - started > 120_000) throw new Error('events were not published within 120 s');
+    await sleep(50);
+  }
+  return { events: rows[0].n, ms: Math.round(performance.now() - started) };
+}
+
+async function deleteBenchStream() {
+  const nc = await connect({ servers: NATS_URL });
+  await (await jetstreamManager(nc)).streams.delete(BENCH_STREAM).catch(() => undefined);
+  await nc.close();
 }
 
 async function measureGet(url, path, authorization, server) {
@@ -159,23 +193,45 @@ async function main() {
     })
   ).json();
 
+  // A second replica that publishes events to NATS: the same create, with the events going out.
+  const publishing = (await reachable(NATS_URL)) ? NATS_URL : null;
+  if (publishing) await deleteBenchStream();
+  const publisher = publishing
+    ? await startProcess(SERVICE_COMMAND, '/health/ready', {
+        ...serviceEnv,
+        NATS_URL: publishing,
+        EVENTS_SUBJECT_PREFIX: 'bench.workspaces',
+        EVENTS_STREAM: BENCH_STREAM,
+        EVENTS_STREAM_MAX_AGE_DAYS: '1',
+      })
+    : null;
+  const publishedAuth = `Bearer ${await token('creator-published')}`;
+  const drains = [];
+
   const floorProcess = await startProcess('test/bench/floor-server.mjs', '/api/v1/workspaces');
   const bearer = `Bearer ${await token('creator-bearer')}`;
   const basic = `Basic ${Buffer.from(minted.tokenString).toString('base64')}`;
   const userBasic = `Basic ${Buffer.from(userMinted.tokenString).toString('base64')}`;
   const floorAuth = `Bearer ${await token('creator-floor')}`;
-  const rounds = { createBearer: [], floor: [], readBearer: [], readBasic: [], readUserToken: [] };
+  const rounds = { createBearer: [], createPublished: [], floor: [], readBearer: [], readBasic: [], readUserToken: [] };
   const workspacePath = `/api/v1/workspaces/${created.id}`;
   for (let round = 0; round < ROUNDS; round++) {
     rounds.floor.push(await measureCreate(db, floorProcess, 'creator-floor', floorAuth));
     rounds.createBearer.push(await measureCreate(db, service, 'creator-bearer', bearer));
+    if (publisher) {
+      rounds.createPublished.push(await measureCreate(db, publisher, 'creator-published', publishedAuth));
+      drains.push(await drainEvents(db));
+    }
     rounds.readBearer.push(await measureGet(service.url, workspacePath, `Bearer ${await token(basicOwner)}`, service));
     rounds.readBasic.push(await measureGet(service.url, workspacePath, basic, service));
     rounds.readUserToken.push(await measureGet(service.url, workspacePath, userBasic, service));
   }
   await floorProcess.stop();
+  await publisher?.stop();
+  if (publisher) await deleteBenchStream();
   const scenarios = {
     createBearer: median(rounds.createBearer),
+    ...(publisher ? { createPublished: median(rounds.createPublished) } : {}),
     readBearer: median(rounds.readBearer),
     readBasic: median(rounds.readBasic),
     readUserToken: median(rounds.readUserToken),
@@ -203,6 +259,7 @@ async function main() {
     startup: { firstStartWithMigrationsMs: Math.round(first.readyMs), startToReadyMs: Math.round(service.readyMs) },
     peakMemoryMb: Math.round(peakMb),
     scenarios,
+    eventDrains: drains,
     floor,
     ratios: {
       createVsFloorThroughput: scenarios.createBearer.requestsPerSecond / floor.requestsPerSecond,
@@ -224,6 +281,7 @@ function report(r) {
     `\n${'scenario'.padEnd(28)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(7)} ${'errors'.padStart(7)}`,
   );
   console.log(row('create (bearer)', r.scenarios.createBearer));
+  if (s.createPublished) console.log(row('create, events to NATS', s.createPublished));
   console.log(row('read workspace (bearer)', r.scenarios.readBearer));
   console.log(row('read workspace (Basic token)', r.scenarios.readBasic));
   console.log(row('read workspace (user token)', r.scenarios.readUserToken));
@@ -237,6 +295,12 @@ function report(r) {
   console.log(
     `server CPU per read: ${s.readBearer.cpuMicrosPerRequest} µs (bearer), ${s.readBasic.cpuMicrosPerRequest} µs (Basic), ${s.readUserToken.cpuMicrosPerRequest} µs (user token)`,
   );
+  if (s.createPublished) {
+    const published = r.eventDrains.map((d) => `${d.events} in ${d.ms} ms`).join(', ');
+    console.log(
+      `events published to NATS (2 per create; backlog left when a round's creates stopped, and how long it took to go out): ${published}`,
+    );
+  } else console.log(`create with events published: skipped (no NATS at ${NATS_URL})`);
   console.log(`start to ready: ${r.startup.startToReadyMs} ms (first start, with migrations: ${r.startup.firstStartWithMigrationsMs} ms)`);
   console.log(`peak memory (RSS high-water mark) over the run: ${r.peakMemoryMb} MB`);
   console.log(`\nlist plan, user in 10,000 workspaces:\n  ${r.plans.lister10k.join('\n  ')}`);
@@ -249,12 +313,21 @@ function report(r) {
     ['create p99 <= 1.5x the floor', r.ratios.createVsFloorP99 <= 1.5, `${r.ratios.createVsFloorP99.toFixed(2)}x`],
     [
       'zero errors and non-2xx',
-      [s.createBearer, s.readBearer, s.readBasic, s.readUserToken, s.list10k, s.list10, s.healthLive].every(
-        (x) => x.errors === 0 && x.non2xx === 0,
-      ),
+      [s.createBearer, s.createPublished, s.readBearer, s.readBasic, s.readUserToken, s.list10k, s.list10, s.healthLive]
+        .filter(Boolean)
+        .every((x) => x.errors === 0 && x.non2xx === 0),
       '',
     ],
-    ['rows stored = 201s counted', s.createBearer.rowsMatch && r.floor.rowsMatch, ''],
+    ['rows stored = 201s counted', s.createBearer.rowsMatch && r.floor.rowsMatch && (s.createPublished?.rowsMatch ?? true), ''],
+    ...(s.createPublished
+      ? [
+          [
+            'publishing events costs <= 10% on create',
+            s.createPublished.requestsPerSecond / s.createBearer.requestsPerSecond >= 0.9,
+            `with NATS at ${pct(s.createPublished.requestsPerSecond, s.createBearer.requestsPerSecond)} of without`,
+          ],
+        ]
+      : []),
     [
       'Basic costs <= 15% against bearer (reads)',
       r.ratios.basicVsBearerThroughput >= 0.85,

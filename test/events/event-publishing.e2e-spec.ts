@@ -127,7 +127,6 @@ describe('Events published to NATS JetStream', () => {
 
     const expected = [
       'workspace.created',
-      'membership.added',
       'workspace.renamed',
       'membership.added',
       'access_token.created',
@@ -178,17 +177,16 @@ describe('Events published to NATS JetStream', () => {
 
     const data = published.map((m) => m.event.data);
     const aliceActor = { userId: alice, accessTokenId: null };
-    expect(data[0]).toEqual({ workspaceId, actor: aliceActor, name: 'Events', billingAccountEmail: 'billing@example.com' });
-    expect(data[1]).toEqual({
+    expect(data[0]).toEqual({
       workspaceId,
       actor: aliceActor,
-      membershipId: ownerMembershipId,
-      userId: alice,
-      privilege: 'ROLE_WORKSPACE_OWNER',
+      name: 'Events',
+      billingAccountEmail: 'billing@example.com',
+      owner: { membershipId: ownerMembershipId, userId: alice, privilege: 'ROLE_WORKSPACE_OWNER' },
     });
-    expect(data[2]).toEqual({ workspaceId, actor: aliceActor, previousName: 'Events', name: 'Renamed' });
-    expect(data[3]).toMatchObject({ membershipId: bobMembership, userId: bob, privilege: 'ROLE_WORKSPACE_ADMIN' });
-    expect(data[4]).toEqual({
+    expect(data[1]).toEqual({ workspaceId, actor: aliceActor, previousName: 'Events', name: 'Renamed' });
+    expect(data[2]).toMatchObject({ membershipId: bobMembership, userId: bob, privilege: 'ROLE_WORKSPACE_ADMIN' });
+    expect(data[3]).toEqual({
       workspaceId,
       actor: aliceActor,
       accessTokenId: token.id,
@@ -198,22 +196,22 @@ describe('Events published to NATS JetStream', () => {
       membershipId: ownerMembershipId,
       expiresAt: null,
     });
-    expect(data[5]).toMatchObject({ accessTokenId: token.id, kind: 'workspace' });
-    expect(data[7]).toMatchObject({ actor: { userId: carol, accessTokenId: null }, invitationId: carolInvitation, email: carolEmail });
-    expect(data[8]).toMatchObject({
+    expect(data[4]).toMatchObject({ accessTokenId: token.id, kind: 'workspace' });
+    expect(data[6]).toMatchObject({ actor: { userId: carol, accessTokenId: null }, invitationId: carolInvitation, email: carolEmail });
+    expect(data[7]).toMatchObject({
       membershipId: carolMembership,
       userId: carol,
       privilege: 'ROLE_WORKSPACE_MEMBER',
       invitationId: carolInvitation,
     });
-    expect(data[10]).toMatchObject({ invitationId: declined, email: declinedEmail });
-    expect(data[12]).toMatchObject({ invitationId: revoked });
-    expect([data[13], data[14], data[15]]).toEqual([
+    expect(data[9]).toMatchObject({ invitationId: declined, email: declinedEmail });
+    expect(data[11]).toMatchObject({ invitationId: revoked });
+    expect([data[12], data[13], data[14]]).toEqual([
       expect.objectContaining({ membershipId: bobMembership, reason: 'removed', actor: aliceActor }),
       expect.objectContaining({ membershipId: carolMembership, reason: 'left', actor: { userId: carol, accessTokenId: null } }),
       expect.objectContaining({ membershipId: ownerMembershipId, reason: 'workspace_deleted', actor: aliceActor }),
     ]);
-    expect(data[16]).toEqual({ workspaceId, actor: aliceActor, name: 'Renamed' });
+    expect(data[15]).toEqual({ workspaceId, actor: aliceActor, name: 'Renamed' });
 
     // A user token belongs to no workspace: `<prefix>.users.<type>`, without a CloudEvents subject.
     const userEvents = subscriber.received.filter((m) => m.subject.startsWith(`${prefix}.users.`));
@@ -263,12 +261,11 @@ describe('Events published to NATS JetStream', () => {
     const survivor = newUserId('survivor');
     await addMember(t, alice, workspaceId, survivor, 'ROLE_WORKSPACE_MEMBER');
 
-    await eventually(() => ofWorkspace(subscriber.received, workspaceId).length >= 3, 15_000, 'the events around the failure');
+    await eventually(() => ofWorkspace(subscriber.received, workspaceId).length >= 2, 15_000, 'the events around the failure');
     await new Promise((resolve) => setTimeout(resolve, 300));
     const published = ofWorkspace(subscriber.received, workspaceId);
     expect(published.map((m) => [m.event.type, m.event.data.userId])).toEqual([
       ['workspace.created', undefined],
-      ['membership.added', alice],
       ['membership.added', survivor],
     ]);
     expect(await t.dataSource.query(`SELECT 1 FROM events WHERE data->>'userId' = $1`, [doomed])).toEqual([]);
@@ -282,7 +279,6 @@ describe('Events published to NATS JetStream', () => {
     await addMember(t, alice, workspaceId, newUserId('bob'), 'ROLE_WORKSPACE_MEMBER');
     expect((await auditLog(t, workspaceId, await bearer(alice))).map((entry) => entry.type)).toEqual([
       'workspace.created',
-      'membership.added',
       'membership.added',
     ]);
     expect(
@@ -312,9 +308,9 @@ describe('Events while NATS is down', () => {
     const alice = newUserId('alice');
     const { id: workspaceId } = await createWorkspace(t, alice);
     await eventually(
-      async () => (await streamContents(server.url, settings.EVENTS_STREAM).catch(() => [])).length === 2,
+      async () => (await streamContents(server.url, settings.EVENTS_STREAM).catch(() => [])).length === 1,
       15_000,
-      'the first events',
+      'the first event',
     );
 
     await server.stop();
@@ -331,29 +327,25 @@ describe('Events while NATS is down', () => {
       10_000,
       'the publish error metric',
     );
-    expect(await metric(t, /^outbox_messages\{topic="event",state="pending"\} 7$/)).toBeDefined();
+    expect(await metric(t, /^outbox_messages\{topic="event",state="pending"\} 6$/)).toBeDefined();
     expect(await metric(t, /^events_publisher_connected 0$/)).toBeDefined();
     const ready = await t.request({ method: 'GET', url: '/health/ready' });
     expect(ready.status).toBe(200);
-    expect(ready.body.details.events).toMatchObject({ status: 'up', enabled: true, connected: false, backlog: 7 });
+    expect(ready.body.details.events).toMatchObject({ status: 'up', enabled: true, connected: false, backlog: 6 });
     expect(ready.body.details.events.lastError.message).toEqual(expect.any(String));
 
     await server.start();
     await eventually(
-      async () => (await streamContents(server.url, settings.EVENTS_STREAM).catch(() => [])).length === 9,
+      async () => (await streamContents(server.url, settings.EVENTS_STREAM).catch(() => [])).length === 7,
       20_000,
       'every event',
     );
     const stored = await streamContents(server.url, settings.EVENTS_STREAM);
     expect(stored.filter((m) => m.event.data.workspaceId === workspaceId).map((m) => [m.event.type, m.event.data.userId])).toEqual([
       ['workspace.created', undefined],
-      ['membership.added', alice],
       ...added.map((userId) => ['membership.added', userId]),
     ]);
-    expect(stored.filter((m) => m.event.data.workspaceId === other.id).map((m) => m.event.type)).toEqual([
-      'workspace.created',
-      'membership.added',
-    ]);
+    expect(stored.filter((m) => m.event.data.workspaceId === other.id).map((m) => m.event.type)).toEqual(['workspace.created']);
     await eventually(async () => Boolean(await metric(t!, /^events_publisher_connected 1$/)), 10_000, 'connected again');
     expect(await metric(t, /^outbox_messages\{topic="event",state="pending"\} [1-9]/)).toBeUndefined();
   });
@@ -382,7 +374,7 @@ describe('Events while NATS is down', () => {
         Array.from({ length: 6 }, (_, index) => addMember(replicas[index % 2], alice, id, newUserId(`m${index}`), 'ROLE_WORKSPACE_MEMBER')),
       ),
     );
-    const total = workspaces.length * 8;
+    const total = workspaces.length * 7;
     await eventually(() => subscriber.received.length >= total, 30_000, 'every event');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(subscriber.received.length).toBe(total);

@@ -115,6 +115,20 @@ describe('Hostile input (property-based)', () => {
       {
         method: 'GET',
         path: fc
+          .tuple(hostileText, hostileText, hostileText)
+          .map(
+            ([a, b, c]) =>
+              `/api/v1/workspaces/${w.workspaceId}/events?limit=${encode(a)}&cursor=${encode(b)}&type=${encode(c)}&type=workspace.created`,
+          ),
+      },
+      { method: 'GET', path: hostileText.map((v) => `/api/v1/workspaces/${encode(v)}/events`) },
+      {
+        method: 'GET',
+        path: fc.string().map((v) => `/api/v1/workspaces/${w.workspaceId}/events?cursor=${Buffer.from(v).toString('base64url')}`),
+      },
+      {
+        method: 'GET',
+        path: fc
           .tuple(fc.string(), fc.string(), fc.integer())
           .map(([d, id, n]) => `/api/v1/workspaces?cursor=${Buffer.from(JSON.stringify([d, id, n])).toString('base64url')}`),
       },
@@ -200,6 +214,7 @@ describe('Hostile input (property-based)', () => {
            UNION ALL SELECT 'u' || id || coalesce(email, '') FROM users WHERE id = $1
            UNION ALL SELECT 'i' || id || email || status || updated_at FROM invitations WHERE workspace_id IN (SELECT workspace_id FROM mine)
            UNION ALL SELECT 'a' || id || name || hash FROM user_access_tokens WHERE user_id = $1
+           UNION ALL SELECT 'e' || id FROM events WHERE workspace_id IN (SELECT workspace_id FROM mine) OR actor_user_id = $1
          ) rows(x)`,
         [caller],
       );

@@ -74,4 +74,47 @@ describe('TypeOrmOutbox', () => {
     expect(row.last_error).toBe('gave up');
     expect(row.failed_at).not.toBeNull();
   });
+
+  it('an ordering key: a later message waits while an earlier one is claimed or waits for its retry; other keys go on', async () => {
+    const mine = topic();
+    const [a, b] = [randomUUID(), randomUUID()];
+    for (const [key, n] of [
+      [a, 1],
+      [b, 1],
+      [a, 2],
+      [a, 3],
+    ] as const)
+      await outbox.enqueue(mine, { key, n }, { orderingKey: key });
+    const first = await outbox.claimDue([mine], 10, 60_000);
+    expect(first.map((m) => [m.orderingKey, (m.payload as { n: number }).n])).toEqual([
+      [a, 1],
+      [b, 1],
+      [a, 2],
+      [a, 3],
+    ]);
+    // a1 fails (retried later); a2 and a3 are handed back unattempted: none of a's is claimable, b's next one is.
+    await outbox.retryLater(first[0].id, 60_000, 'broker down');
+    await outbox.release([first[2].id, first[3].id]);
+    await outbox.delivered(first[1].id);
+    await outbox.enqueue(mine, { key: b, n: 2 }, { orderingKey: b });
+    expect((await outbox.claimDue([mine], 10, 60_000)).map((m) => [m.orderingKey, (m.payload as { n: number }).n])).toEqual([[b, 2]]);
+    // Once a1 is due again, a's messages come back in order, attempts counted only for what was attempted.
+    await dataSource.query(`UPDATE outbox_messages SET next_attempt_at = now() WHERE id = $1`, [first[0].id]);
+    expect((await outbox.claimDue([mine], 10, 60_000)).map((m) => [(m.payload as { n: number }).n, m.attempt])).toEqual([
+      [1, 2],
+      [2, 1],
+      [3, 1],
+    ]);
+  });
+
+  it('an ordering key holds between replicas claiming at the same moment', async () => {
+    const mine = topic();
+    const key = randomUUID();
+    for (let n = 1; n <= 20; n++) await outbox.enqueue(mine, { n }, { orderingKey: key });
+    const other = new TypeOrmOutbox(new Database(dataSource));
+    const [x, y] = await Promise.all([outbox.claimDue([mine], 5, 60_000), other.claimDue([mine], 5, 60_000)]);
+    // One of the two got the first five; the other nothing, since the key's head is claimed.
+    expect([x.length, y.length].sort()).toEqual([0, 5]);
+    expect([...x, ...y].map((m) => (m.payload as { n: number }).n)).toEqual([1, 2, 3, 4, 5]);
+  });
 });

@@ -34,8 +34,8 @@ export class EventRetention implements OnApplicationBootstrap, BeforeApplication
     let removed = 0;
     for (;;) {
       const [, count] = await this.db.manager.query<[unknown, number]>(
-        `DELETE FROM events WHERE id IN (
-           SELECT id FROM events WHERE occurred_at < now() - $1 * interval '1 day' LIMIT $2)`,
+        `DELETE FROM events WHERE position IN (
+           SELECT position FROM events WHERE occurred_at < now() - $1 * interval '1 day' LIMIT $2)`,
         [this.config.events.retentionDays, BATCH],
       );
       removed += count;

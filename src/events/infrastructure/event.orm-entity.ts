@@ -1,20 +1,22 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * The audit log: one row per event. No foreign key to the workspace: a deleted workspace's events stay
- * until the retention removes them. Describes the table as the migrations create it (a test checks).
+ * The audit log: one row per event, written on every change, so few indexes: the recording order as the
+ * key, the audit log's (workspace, position), and a BRIN index on the time for the retention (rows
+ * arrive in time order). No foreign key to the workspace: a deleted workspace's events stay until the
+ * retention removes them. Describes the table as the migrations create it (a test checks).
  */
 @Entity({ name: 'events' })
 @Index('events_workspace_position_idx', ['workspaceId', 'position'])
-@Index('events_workspace_type_position_idx', ['workspaceId', 'type', 'position'])
-@Index('events_occurred_at_idx', ['occurredAt'])
+@Index('events_occurred_at_idx', ['occurredAt'], { type: 'brin' })
 export class EventOrmEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  id: string;
-
   /** Recording order: the audit log's order and its pages' cursor. */
-  @Column({ type: 'bigint', generated: 'identity', generatedIdentity: 'ALWAYS' })
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   position: string;
+
+  /** The event's id (a random UUID), also published as the CloudEvent id. */
+  @Column({ type: 'uuid' })
+  id: string;
 
   @Column({ type: 'varchar', length: 64 })
   type: string;
@@ -31,6 +33,7 @@ export class EventOrmEntity {
   @Column({ name: 'actor_access_token_id', type: 'uuid', nullable: true })
   actorAccessTokenId: string | null;
 
-  @Column({ type: 'jsonb' })
+  /** json, not jsonb: written on every change, read only whole (json is stored as it came, without conversion). */
+  @Column({ type: 'json' })
   data: object;
 }

@@ -1,4 +1,10 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { jetstream, jetstreamManager, JetStreamApiCodes, JetStreamApiError, type JetStreamClient } from '@nats-io/jetstream';
 import { connect, headers, nanos, type NatsConnection } from '@nats-io/transport-node';
 import { Gauge } from 'prom-client';
@@ -30,7 +36,10 @@ export interface EventPublishingStatus {
  * wait in the outbox (the dispatcher does not claim them) and go out, in order, once it is back.
  */
 @Injectable()
-export class NatsEventPublisher extends OutboxDeliverer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class NatsEventPublisher
+  extends OutboxDeliverer
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   readonly topic = EVENT_TOPIC;
   private readonly logger = new Logger('Events');
   private connection?: NatsConnection;
@@ -72,10 +81,13 @@ export class NatsEventPublisher extends OutboxDeliverer implements OnApplication
     void this.connect();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): void {
     this.stopped = true;
     clearTimeout(this.retryTimer);
-    // After the dispatcher's last round (it stops first): what was published is acknowledged.
+  }
+
+  /** After every beforeApplicationShutdown, so after the dispatcher's last round: its publishes are acknowledged. */
+  async onApplicationShutdown(): Promise<void> {
     await this.connection?.close().catch(() => undefined);
   }
 

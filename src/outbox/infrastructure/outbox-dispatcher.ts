@@ -104,12 +104,15 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
-  /** In order; after a failure, the rest of the batch with the same ordering key waits for that one's retry. */
+  /**
+   * In order. After a failure, the rest of the batch with the same ordering key waits for that one's
+   * retry; when a deliverer stops being ready (its broker went away), its messages wait for it.
+   */
   private async deliverBatch(batch: readonly OutboxDelivery[]): Promise<void> {
     const blocked = new Set<string>();
     const held: string[] = [];
     for (const message of batch) {
-      if (message.orderingKey !== null && blocked.has(message.orderingKey)) {
+      if ((message.orderingKey !== null && blocked.has(message.orderingKey)) || !this.deliverers.get(message.topic)!.isReady()) {
         held.push(message.id);
         continue;
       }

@@ -23,7 +23,7 @@ export class CreateWorkspaceUseCase {
       firstMemberId: command.firstMemberId,
       now: new Date(),
     });
-    await this.workspaces.insert(workspace, WorkspaceEvents.created(workspace, command.actor));
+    await this.workspaces.insert(workspace, [WorkspaceEvents.created(workspace, command.actor)]);
     return workspace;
   }
 }

@@ -13,13 +13,18 @@ function membershipData(membership: WorkspaceMembership): Record<string, unknown
 
 /** The events of workspaces and their memberships (the README's event catalogue). */
 export const WorkspaceEvents = {
-  /** The workspace, then its first owner's membership. */
-  created(workspace: Workspace, actor: Actor): DomainEvent[] {
-    const base = { workspaceId: workspace.id, actor, now: workspace.createdAt };
-    return [
-      domainEvent('workspace.created', { ...base, data: { name: workspace.name, billingAccountEmail: workspace.billingAccountEmail } }),
-      ...workspace.memberships.map((membership) => WorkspaceEvents.memberAdded(membership, actor, membership.createdAt)),
-    ];
+  /**
+   * One event, which names the first owner's membership (`owner`): creating workspaces is the hot path,
+   * and every event is a row written with the change.
+   */
+  created(workspace: Workspace, actor: Actor): DomainEvent {
+    const [owner] = workspace.memberships;
+    return domainEvent('workspace.created', {
+      workspaceId: workspace.id,
+      actor,
+      now: workspace.createdAt,
+      data: { name: workspace.name, billingAccountEmail: workspace.billingAccountEmail, owner: membershipData(owner) },
+    });
   },
 
   renamed(workspace: Workspace, previousName: string, actor: Actor, now: Date): DomainEvent {
