@@ -1,6 +1,6 @@
-import { EventsModule } from '../events/events.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventsModule } from '../events/events.module.js';
 import { WorkspacesModule } from '../workspaces/workspaces.module.js';
 import { AccessTokenAuthenticator } from './application/access-token-authenticator.js';
 import { AuthenticateAccessTokenUseCase } from './application/authenticate-access-token.use-case.js';

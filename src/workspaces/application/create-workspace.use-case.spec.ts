@@ -1,3 +1,4 @@
+import { InMemoryEventLog } from '../../events/infrastructure/in-memory-event-log.js';
 import { InMemoryWorkspaceRepository, InMemoryWorkspaceStore } from '../infrastructure/in-memory-workspace.repository.js';
 import { ProvisioningNotAllowed } from '../domain/workspace.errors.js';
 import { WorkspacePrivilege } from '../domain/workspace-privilege.js';
@@ -7,10 +8,12 @@ describe('CreateWorkspaceUseCase', () => {
   let store: InMemoryWorkspaceStore;
   let workspaces: InMemoryWorkspaceRepository;
   let useCase: CreateWorkspaceUseCase;
+  let events: InMemoryEventLog;
 
   beforeEach(() => {
     store = new InMemoryWorkspaceStore();
-    workspaces = new InMemoryWorkspaceRepository(store);
+    events = new InMemoryEventLog();
+    workspaces = new InMemoryWorkspaceRepository(store, events);
     useCase = new CreateWorkspaceUseCase(workspaces);
   });
 
@@ -26,6 +29,20 @@ describe('CreateWorkspaceUseCase', () => {
     expect(stored?.memberships.map((m) => [m.id, m.userId, m.privilege])).toEqual([
       [created.memberships[0].id, 'alice', WorkspacePrivilege.OWNER],
     ]);
+    expect(events.recorded).toEqual([
+      {
+        id: expect.any(String),
+        type: 'workspace.created',
+        occurredAt: created.createdAt,
+        workspaceId: created.id,
+        actor: { userId: 'alice', accessTokenId: null },
+        data: {
+          name: 'Team',
+          billingAccountEmail: 'billing@example.com',
+          owner: { membershipId: created.memberships[0].id, userId: 'alice', privilege: WorkspacePrivilege.OWNER },
+        },
+      },
+    ]);
   });
 
   it('stores nothing when the actor may not provision for someone else', async () => {
@@ -38,6 +55,7 @@ describe('CreateWorkspaceUseCase', () => {
       }),
     ).rejects.toThrow(ProvisioningNotAllowed);
     expect(store.workspaces.size).toBe(0);
+    expect(events.recorded).toEqual([]);
   });
 
   it('provisions a workspace owned by firstMemberId', async () => {
