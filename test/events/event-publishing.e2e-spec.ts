@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../support/smtp-sink.js';
 import {
+  createStream,
   deleteStream,
   isolatedEvents,
   listen,
   NatsServerProcess,
   SHARED_NATS_URL,
   streamContents,
+  streamInfo,
   type PublishedEvent,
 } from '../support/nats.js';
 import { bearer, bearerWithProfile } from '../support/test-auth.js';
@@ -230,6 +232,29 @@ describe('Events published to NATS JetStream', () => {
     // JetStream holds them too, in the stream the service created.
     const stored = await streamContents(SHARED_NATS_URL, settings.EVENTS_STREAM);
     expect(stored.filter((m) => m.event.data.workspaceId === workspaceId).map((m) => m.event.id)).toEqual(published.map((m) => m.event.id));
+    const { config } = await streamInfo(SHARED_NATS_URL, settings.EVENTS_STREAM);
+    expect([config.subjects, config.max_age, config.duplicate_window]).toEqual([[`${prefix}.>`], 7 * 86_400 * 1e9, 10 * 60 * 1e9]);
+  });
+
+  it('a stream that exists is used as it is; an event published again (a replica stopped before recording it) is stored once', async () => {
+    await createStream(SHARED_NATS_URL, {
+      name: settings.EVENTS_STREAM,
+      subjects: [`${settings.EVENTS_SUBJECT_PREFIX}.>`],
+      max_age: 3_600 * 1e9,
+    });
+    t = await startTestApp({ ...PUBLISHING, ...settings, NATS_URL: SHARED_NATS_URL });
+    const { id: workspaceId } = await createWorkspace(t, newUserId('alice'));
+    await eventually(() => ofWorkspace(subscriber.received, workspaceId).length === 1, 15_000, 'the event');
+    const [{ event, subject }] = ofWorkspace(subscriber.received, workspaceId);
+    await t.dataSource.query(`INSERT INTO outbox_messages (id, topic, payload, ordering_key) VALUES ($1, 'event', $2, $3)`, [
+      randomUUID(),
+      JSON.stringify({ subject, event }),
+      workspaceId,
+    ]);
+    await eventually(() => ofWorkspace(subscriber.received, workspaceId).length === 2, 15_000, 'the second publish');
+    const stored = await streamContents(SHARED_NATS_URL, settings.EVENTS_STREAM);
+    expect(stored.filter((m) => m.event.id === event.id)).toHaveLength(1);
+    expect((await streamInfo(SHARED_NATS_URL, settings.EVENTS_STREAM)).config.max_age).toBe(3_600 * 1e9);
   });
 
   it('a change that rolls back publishes nothing and records nothing', async () => {

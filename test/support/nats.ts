@@ -68,6 +68,25 @@ export async function streamContents(url: string, stream: string): Promise<{ sub
   }
 }
 
+/** The stream's configuration and state, as JetStream reports them. */
+export async function streamInfo(url: string, stream: string) {
+  const connection = await connect({ servers: url });
+  try {
+    return await (await jetstreamManager(connection)).streams.info(stream);
+  } finally {
+    await connection.close();
+  }
+}
+
+export async function createStream(url: string, config: { name: string; subjects: string[]; max_age: number }): Promise<void> {
+  const connection = await connect({ servers: url });
+  try {
+    await (await jetstreamManager(connection)).streams.add(config);
+  } finally {
+    await connection.close();
+  }
+}
+
 export async function deleteStream(url: string, stream: string): Promise<void> {
   const connection: NatsConnection = await connect({ servers: url });
   try {
