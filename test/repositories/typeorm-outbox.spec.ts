@@ -57,7 +57,7 @@ describe('TypeOrmOutbox', () => {
     for (const t of [delivered, retried, abandoned]) await outbox.enqueue(t, {});
     const claimed = await outbox.claimDue([delivered, retried, abandoned], 10, 60_000);
     const idOf = (t: string) => claimed.find((m) => m.topic === t)!.id;
-    await outbox.delivered(idOf(delivered));
+    await outbox.delivered([idOf(delivered)]);
     await outbox.retryLater(idOf(retried), 50, 'connection refused');
     await outbox.abandon(idOf(abandoned), 'gave up');
     expect(await outbox.claimDue([delivered, retried, abandoned], 10, 60_000)).toEqual([]);
@@ -95,7 +95,7 @@ describe('TypeOrmOutbox', () => {
     // a1 fails (retried later); a2 and a3 are handed back unattempted: none of a's is claimable, b's next one is.
     await outbox.retryLater(first[0].id, 60_000, 'broker down');
     await outbox.release([first[2].id, first[3].id]);
-    await outbox.delivered(first[1].id);
+    await outbox.delivered([first[1].id]);
     await outbox.enqueue(mine, { key: b, n: 2 }, { orderingKey: b });
     expect((await outbox.claimDue([mine], 10, 60_000)).map((m) => [m.orderingKey, (m.payload as { n: number }).n])).toEqual([[b, 2]]);
     // Once a1 is due again, a's messages come back in order, attempts counted only for what was attempted.

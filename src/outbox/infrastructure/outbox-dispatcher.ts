@@ -6,7 +6,9 @@ import type { OutboxDeliverer, OutboxDelivery } from '../application/outbox.js';
 import { TypeOrmOutbox } from './typeorm-outbox.js';
 
 /** Messages claimed per round. */
-const BATCH_SIZE = 20;
+const BATCH_SIZE = 100;
+/** Deliveries a replica makes at the same time (of different ordering keys). */
+const DELIVERIES_AT_ONCE = 20;
 /**
  * How long a claimed message is reserved for the replica that claimed it. Longer than any delivery
  * may take (deliverers time out well before), so that two replicas never deliver it at the same time.
@@ -105,23 +107,44 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /**
-   * In order. After a failure, the rest of the batch with the same ordering key waits for that one's
-   * retry; when a deliverer stops being ready (its broker went away), its messages wait for it.
+   * The messages of one ordering key one after another, in order; up to DELIVERIES_AT_ONCE keys (or
+   * messages without a key) side by side. After a failure, the rest of its key's messages wait for that
+   * one's retry; when a deliverer stops being ready (its broker went away), its messages wait for it.
+   * What was delivered is settled in one statement.
    */
   private async deliverBatch(batch: readonly OutboxDelivery[]): Promise<void> {
-    const blocked = new Set<string>();
-    const held: string[] = [];
+    const groups = new Map<string, OutboxDelivery[]>();
     for (const message of batch) {
-      if ((message.orderingKey !== null && blocked.has(message.orderingKey)) || !this.deliverers.get(message.topic)!.isReady()) {
-        held.push(message.id);
-        continue;
-      }
-      if (!(await this.deliver(message)) && message.orderingKey !== null) blocked.add(message.orderingKey);
+      const key = message.orderingKey ?? `message:${message.id}`;
+      const group = groups.get(key);
+      if (group) group.push(message);
+      else groups.set(key, [message]);
     }
+    const queue = [...groups.values()];
+    const delivered: string[] = [];
+    const held: string[] = [];
+    const deliverGroup = async (messages: OutboxDelivery[]): Promise<void> => {
+      for (const [index, message] of messages.entries()) {
+        if (!this.deliverers.get(message.topic)!.isReady()) {
+          held.push(...messages.slice(index).map((m) => m.id));
+          return;
+        }
+        if (!(await this.deliver(message))) {
+          held.push(...messages.slice(index + 1).map((m) => m.id));
+          return;
+        }
+        delivered.push(message.id);
+      }
+    };
+    const worker = async (): Promise<void> => {
+      for (let group = queue.shift(); group; group = queue.shift()) await deliverGroup(group);
+    };
+    await Promise.all(Array.from({ length: Math.min(DELIVERIES_AT_ONCE, queue.length) }, worker));
+    await this.outbox.delivered(delivered);
     await this.outbox.release(held);
   }
 
-  /** True when delivered. */
+  /** True when delivered; a failure is recorded for a retry (or given up on). */
   private async deliver(message: OutboxDelivery): Promise<boolean> {
     try {
       await this.deliverers.get(message.topic)!.deliver(message);
@@ -130,7 +153,6 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
       return false;
     }
     this.outcomes.inc({ topic: message.topic, outcome: 'delivered' });
-    await this.outbox.delivered(message.id);
     return true;
   }
 

@@ -88,8 +88,8 @@ export class TypeOrmOutbox extends Outbox {
     }));
   }
 
-  async delivered(id: string): Promise<void> {
-    await this.db.manager.delete(OutboxMessageOrmEntity, { id });
+  async delivered(ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.db.manager.query(`DELETE FROM outbox_messages WHERE id = ANY($1)`, [ids]);
   }
 
   async retryLater(id: string, delayMs: number, error: string): Promise<void> {
