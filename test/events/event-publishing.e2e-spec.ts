@@ -257,6 +257,37 @@ describe('Events published to NATS JetStream', () => {
     expect((await streamInfo(SHARED_NATS_URL, settings.EVENTS_STREAM)).config.max_age).toBe(3_600 * 1e9);
   });
 
+  it('an event JetStream refuses is retried and never given up on (that would break its order), with the error in readiness', async () => {
+    // A stream that exists but does not capture the service's subjects: it is used as it is, so every publish fails.
+    await createStream(SHARED_NATS_URL, { name: settings.EVENTS_STREAM, subjects: [`elsewhere-${randomUUID()}.>`], max_age: 3_600 * 1e9 });
+    // No listener either: a core subscriber would receive the publish requests and leave them unanswered.
+    await subscriber.close();
+    t = await startTestApp({ ...PUBLISHING, ...settings, NATS_URL: SHARED_NATS_URL, OUTBOX_MAX_ATTEMPTS: '1' });
+    const alice = newUserId('alice');
+    const owner = await bearer(alice);
+    const { id: workspaceId } = await createWorkspace(t, alice);
+    const userToken = await t.request({ method: 'POST', url: '/api/v1/access-tokens', headers: owner, body: { name: 'laptop' } });
+    expect(userToken.status).toBe(201);
+    const rows = () =>
+      t!.dataSource.query(
+        `SELECT ordering_key AS key, attempts, failed_at AS "failedAt", last_error AS "lastError" FROM outbox_messages
+         WHERE payload->'event'->'data'->>'workspaceId' = $1 OR payload->'event'->'data'->>'accessTokenId' = $2`,
+        [workspaceId, userToken.body.token.id],
+      );
+    await eventually(async () => (await rows()).every((row: any) => row.attempts >= 3), 15_000, 'several attempts');
+    expect((await rows()).map((row: any) => [row.key, row.failedAt, typeof row.lastError])).toEqual(
+      expect.arrayContaining([
+        [workspaceId, null, 'string'],
+        ['users', null, 'string'],
+      ]),
+    );
+    const ready = await t.request({ method: 'GET', url: '/health/ready' });
+    expect(ready.status).toBe(200);
+    expect(ready.body.details.events).toMatchObject({ enabled: true, connected: true, backlog: expect.any(Number) });
+    expect(ready.body.details.events.lastError.message).toEqual(expect.any(String));
+    expect(await streamContents(SHARED_NATS_URL, settings.EVENTS_STREAM)).toEqual([]);
+  });
+
   it('a change that rolls back publishes nothing and records nothing', async () => {
     t = await startTestApp({ ...PUBLISHING, ...settings, NATS_URL: SHARED_NATS_URL });
     const alice = newUserId('alice');

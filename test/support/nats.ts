@@ -45,6 +45,7 @@ export async function listen(url: string, prefix: string): Promise<{ received: P
   return {
     received,
     async close() {
+      if (connection.isClosed()) return;
       subscription.unsubscribe();
       await connection.close();
     },

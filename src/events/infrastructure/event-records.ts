@@ -7,6 +7,8 @@ import { EVENT_TOPIC, eventMessage } from './cloud-event.js';
 import { EventMapper } from './event.mapper.js';
 import { EventOrmEntity } from './event.orm-entity.js';
 
+const NO_WORKSPACE_KEY = 'users';
+
 /**
  * The rows that record events: the audit log's and, when events are published (NATS_URL), one outbox
  * message each, ordered by workspace. Written by TypeOrmEventLog, or by a repository in the single
@@ -25,7 +27,8 @@ export class EventRecords {
     if (natsUrl !== undefined) {
       const messages = events.map((event) => ({
         payload: eventMessage(event, subjectPrefix),
-        orderingKey: event.workspaceId ?? undefined,
+        // Events of no workspace (user access tokens) share one key: they too go out in order, never given up on.
+        orderingKey: event.workspaceId ?? NO_WORKSPACE_KEY,
       }));
       batches.push(this.outbox.rows(EVENT_TOPIC, messages));
     }
