@@ -268,24 +268,30 @@ describe('Events published to NATS JetStream', () => {
     const { id: workspaceId } = await createWorkspace(t, alice);
     const userToken = await t.request({ method: 'POST', url: '/api/v1/access-tokens', headers: owner, body: { name: 'laptop' } });
     expect(userToken.status).toBe(201);
+    const mine = `payload->'event'->'data'->>'workspaceId' = $1 OR payload->'event'->'data'->>'accessTokenId' = $2`;
+    const ids = [workspaceId, userToken.body.token.id];
     const rows = () =>
       t!.dataSource.query(
-        `SELECT ordering_key AS key, attempts, failed_at AS "failedAt", last_error AS "lastError" FROM outbox_messages
-         WHERE payload->'event'->'data'->>'workspaceId' = $1 OR payload->'event'->'data'->>'accessTokenId' = $2`,
-        [workspaceId, userToken.body.token.id],
+        `SELECT ordering_key AS key, attempts, failed_at AS "failedAt", last_error AS "lastError" FROM outbox_messages WHERE ${mine}`,
+        ids,
       );
-    await eventually(async () => (await rows()).every((row: any) => row.attempts >= 3), 15_000, 'several attempts');
-    expect((await rows()).map((row: any) => [row.key, row.failedAt, typeof row.lastError])).toEqual(
-      expect.arrayContaining([
-        [workspaceId, null, 'string'],
-        ['users', null, 'string'],
-      ]),
-    );
-    const ready = await t.request({ method: 'GET', url: '/health/ready' });
-    expect(ready.status).toBe(200);
-    expect(ready.body.details.events).toMatchObject({ enabled: true, connected: true, backlog: expect.any(Number) });
-    expect(ready.body.details.events.lastError.message).toEqual(expect.any(String));
-    expect(await streamContents(SHARED_NATS_URL, settings.EVENTS_STREAM)).toEqual([]);
+    try {
+      await eventually(async () => (await rows()).filter((row: any) => row.attempts >= 3).length === 2, 15_000, 'several attempts');
+      expect((await rows()).map((row: any) => [row.key, row.failedAt, typeof row.lastError])).toEqual(
+        expect.arrayContaining([
+          [workspaceId, null, 'string'],
+          ['users', null, 'string'],
+        ]),
+      );
+      const ready = await t.request({ method: 'GET', url: '/health/ready' });
+      expect(ready.status).toBe(200);
+      expect(ready.body.details.events).toMatchObject({ enabled: true, connected: true, backlog: expect.any(Number) });
+      expect(ready.body.details.events.lastError.message).toEqual(expect.any(String));
+      expect(await streamContents(SHARED_NATS_URL, settings.EVENTS_STREAM)).toEqual([]);
+    } finally {
+      // Never given up on: left in the shared outbox, they would hold back every later event of their keys.
+      await t.dataSource.query(`DELETE FROM outbox_messages WHERE ${mine}`, ids);
+    }
   });
 
   it('a change that rolls back publishes nothing and records nothing', async () => {
@@ -383,11 +389,18 @@ describe('Events while NATS is down', () => {
       10_000,
       'the publish error metric',
     );
-    expect(await metric(t, /^outbox_messages\{topic="event",state="pending"\} 6$/)).toBeDefined();
+    // Six of this test's own wait (the backlog counts every replica's, and other tests share PostgreSQL's outbox).
+    const waiting = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE topic = 'event' AND payload->'event'->'data'->>'workspaceId' = ANY($1)`,
+      [[workspaceId, other.id]],
+    );
+    expect(waiting[0].n).toBe(6);
+    const backlog = Number((await metric(t, /^outbox_messages\{topic="event",state="pending"\} /))?.split(' ').pop());
+    expect(backlog).toBeGreaterThanOrEqual(6);
     expect(await metric(t, /^events_publisher_connected 0$/)).toBeDefined();
     const ready = await t.request({ method: 'GET', url: '/health/ready' });
     expect(ready.status).toBe(200);
-    expect(ready.body.details.events).toMatchObject({ status: 'up', enabled: true, connected: false, backlog: 6 });
+    expect(ready.body.details.events).toMatchObject({ status: 'up', enabled: true, connected: false, backlog });
     expect(ready.body.details.events.lastError.message).toEqual(expect.any(String));
 
     await server.start();
@@ -403,7 +416,17 @@ describe('Events while NATS is down', () => {
     ]);
     expect(stored.filter((m) => m.event.data.workspaceId === other.id).map((m) => m.event.type)).toEqual(['workspace.created']);
     await eventually(async () => Boolean(await metric(t!, /^events_publisher_connected 1$/)), 10_000, 'connected again');
-    expect(await metric(t, /^outbox_messages\{topic="event",state="pending"\} [1-9]/)).toBeUndefined();
+    await eventually(
+      async () =>
+        (
+          await t!.dataSource.query(
+            `SELECT 1 FROM outbox_messages WHERE topic = 'event' AND payload->'event'->'data'->>'workspaceId' = ANY($1)`,
+            [[workspaceId, other.id]],
+          )
+        ).length === 0,
+      10_000,
+      'nothing of this test left waiting',
+    );
   });
 });
 
