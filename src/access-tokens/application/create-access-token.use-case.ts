@@ -4,7 +4,6 @@ import { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import { WorkspaceAccessTokenRepository } from '../domain/workspace-access-token.repository.js';
 import { assertMayIssueToken } from '../domain/token-issuance.js';
 import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
-import { ownMembership } from '../../workspaces/application/own-membership.js';
 import { EventLog } from '../../events/application/event-log.js';
 import { AccessTokenEvents } from '../domain/access-token-events.js';
 import { inWorkspace } from './in-workspace.js';
@@ -24,12 +23,13 @@ export class CreateAccessTokenUseCase {
   }> {
     const now = new Date();
     assertMayIssueToken(input.actor, input.expiresAt, now);
-    const membership = await ownMembership(this.workspaces, input.actor, input.workspaceId);
-    const issued = WorkspaceAccessToken.issue({ membershipId: membership.id, name: input.name, expiresAt: input.expiresAt, now });
-    await inWorkspace(this.workspaces, input.workspaceId, async () => {
+    return inWorkspace(this.workspaces, input.workspaceId, async (workspace) => {
+      // The workspace's loaded memberships answer "is the actor a member" (an outsider: the usual 404).
+      const membership = workspace.membershipOf(input.actor);
+      const issued = WorkspaceAccessToken.issue({ membershipId: membership.id, name: input.name, expiresAt: input.expiresAt, now });
       await this.tokens.insert(issued.token);
       await this.events.record([AccessTokenEvents.workspaceTokenCreated(issued.token, membership, input.actor)]);
+      return issued;
     });
-    return issued;
   }
 }
