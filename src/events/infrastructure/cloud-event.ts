@@ -4,8 +4,11 @@ import type { DomainEvent } from '../domain/domain-event.js';
 export const EVENT_TOPIC = 'event';
 /** The CloudEvents `source` of every event. */
 export const EVENT_SOURCE = 'workspaces-service';
-/** Events that belong to no workspace (user access tokens) go to `<prefix>.users.<type>`. */
-const NO_WORKSPACE = 'users';
+/**
+ * Stands for the workspace of events that belong to none (user access tokens): their subject is
+ * `<prefix>.users.<type>`, and they are published in one order of their own.
+ */
+export const NO_WORKSPACE = 'users';
 
 /** A CloudEvents 1.0 event in the JSON format. */
 export interface CloudEvent {

@@ -3,11 +3,9 @@ import { AppConfig } from '../../config/app-config.js';
 import type { RowBatch } from '../../database/row-statements.js';
 import { TypeOrmOutbox } from '../../outbox/infrastructure/typeorm-outbox.js';
 import type { DomainEvent } from '../domain/domain-event.js';
-import { EVENT_TOPIC, eventMessage } from './cloud-event.js';
+import { EVENT_TOPIC, eventMessage, NO_WORKSPACE } from './cloud-event.js';
 import { EventMapper } from './event.mapper.js';
 import { EventOrmEntity } from './event.orm-entity.js';
-
-const NO_WORKSPACE_KEY = 'users';
 
 /**
  * The rows that record events: the audit log's and, when events are published (NATS_URL), one outbox
@@ -27,8 +25,8 @@ export class EventRecords {
     if (natsUrl !== undefined) {
       const messages = events.map((event) => ({
         payload: eventMessage(event, subjectPrefix),
-        // Events of no workspace (user access tokens) share one key: they too go out in order, never given up on.
-        orderingKey: event.workspaceId ?? NO_WORKSPACE_KEY,
+        // Events of no workspace share one key: they too go out in order, never given up on.
+        orderingKey: event.workspaceId ?? NO_WORKSPACE,
       }));
       batches.push(this.outbox.rows(EVENT_TOPIC, messages));
     }
