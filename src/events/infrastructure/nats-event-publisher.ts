@@ -45,7 +45,8 @@ export class NatsEventPublisher
   private connection?: NatsConnection;
   private client?: JetStreamClient;
   private connected = false;
-  private streamReady = false;
+  /** The stream's check (and creation), shared by the deliveries that run side by side; forgotten after a failure. */
+  private stream?: Promise<void>;
   private stopped = false;
   private retryTimer?: NodeJS.Timeout;
   private lastError: EventPublishingStatus['lastError'] = null;
@@ -114,7 +115,7 @@ export class NatsEventPublisher
       await this.client!.publish(subject, JSON.stringify(event), { msgID: event.id, headers: messageHeaders, timeout: PUBLISH_TIMEOUT_MS });
     } catch (error) {
       // The stream may have gone (deleted, or a new server): look for it again before the next publish.
-      this.streamReady = false;
+      this.stream = undefined;
       this.failed(error);
       throw error;
     }
@@ -155,15 +156,19 @@ export class NatsEventPublisher
         this.failed(new Error(`Disconnected from NATS at ${status.server}`));
       } else if (status.type === 'reconnect') {
         this.connected = true;
-        this.streamReady = false;
+        this.stream = undefined;
         this.logger.log(`Reconnected to NATS at ${status.server}`);
       }
     }
     this.connected = false;
   }
 
-  private async ensureStream(): Promise<void> {
-    if (this.streamReady) return;
+  private ensureStream(): Promise<void> {
+    this.stream ??= this.findOrCreateStream();
+    return this.stream;
+  }
+
+  private async findOrCreateStream(): Promise<void> {
     const { streamName, subjectPrefix, streamMaxAgeDays } = this.config.events;
     const manager = await jetstreamManager(this.connection!, { timeout: PUBLISH_TIMEOUT_MS });
     try {
@@ -178,7 +183,6 @@ export class NatsEventPublisher
       });
       this.logger.log(`Created the JetStream stream ${streamName} for ${subjectPrefix}.>`);
     }
-    this.streamReady = true;
   }
 
   private failed(error: unknown): void {
