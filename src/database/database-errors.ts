@@ -1,4 +1,9 @@
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import {
+  CannotExecuteNotConnectedError,
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 
 /** PostgreSQL SQLSTATE codes that adapters translate into domain errors. */
 export const PG_UNIQUE_VIOLATION = '23505';
@@ -22,8 +27,15 @@ export function databaseViolation(error: unknown): { code: string; constraint?: 
  */
 const UNAVAILABLE_SQLSTATES = ['57P01', '57P02', '57P03', '53300', '57014', '55P03', '25P03', '40001', '40P01'];
 const UNAVAILABLE_SYSTEM_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN'];
+/** What pg and pg-pool say when a connection could not be made or was lost (they set no code). */
 const UNAVAILABLE_MESSAGES =
-  /timeout exceeded when trying to connect|Connection terminated|Query read timeout|connection error|Client was closed|Cannot use a pool after calling end|terminating connection/i;
+  /timeout exceeded when trying to connect|timeout expired|Connection terminated|Query read timeout|connection error|Client was closed|Cannot use a pool after calling end|terminating connection/i;
+/**
+ * What TypeORM throws when the connection under a query runner (or the data source) is gone: the
+ * connection was lost under a transaction, which TypeORM then refuses to go on with, or the data
+ * source was closed (shutdown).
+ */
+const UNAVAILABLE_TYPEORM_ERRORS = [QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError, CannotExecuteNotConnectedError];
 
 /** True when the database could not be reached or dropped the connection: the caller may retry later. */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -39,8 +51,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       return true;
     }
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
-    // The connection was lost under a transaction, which TypeORM then refuses to go on with.
-    if (current instanceof QueryRunnerAlreadyReleasedError) return true;
+    if (UNAVAILABLE_TYPEORM_ERRORS.some((type) => current instanceof type)) return true;
     current = (current as { driverError?: unknown }).driverError ?? (current as { cause?: unknown }).cause;
   }
   return false;
