@@ -5,6 +5,7 @@ import { NotifyAccessTokenRevocations1764300000000 } from './1764300000000-notif
 import { CreateInvitationsAndOutbox1764310000000 } from './1764310000000-create-invitations-and-outbox.js';
 import { CreateUserAccessTokens1764320000000 } from './1764320000000-create-user-access-tokens.js';
 import { CreateEventsAndOrderedOutbox1764330000000 } from './1764330000000-create-events-and-ordered-outbox.js';
+import { CompareMailboxes1764340000000 } from './1764340000000-compare-mailboxes.js';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateInvitationsAndOutbox1764310000000,
   CreateUserAccessTokens1764320000000,
   CreateEventsAndOrderedOutbox1764330000000,
+  CompareMailboxes1764340000000,
 ];

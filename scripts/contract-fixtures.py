@@ -17,6 +17,7 @@ import enum
 import json
 import random
 import re
+import unicodedata
 import uuid
 import base64
 from datetime import datetime
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Annotated, Any, List, Literal, Optional
 
 import yaml
-from pydantic import UUID4, AfterValidator, ConfigDict, EmailStr, Field, FutureDatetime, StringConstraints, TypeAdapter, ValidationError, create_model
+from pydantic import UUID4, AfterValidator, BeforeValidator, ConfigDict, EmailStr, Field, FutureDatetime, StringConstraints, TypeAdapter, ValidationError, create_model
 from pydantic_core import PydanticCustomError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,6 +73,7 @@ DEVIATIONS = {
     'future-expiry': {'CreateWorkspaceAccessTokenRequestDto.expiresAt', 'CreateSubjectAccessTokenCommand.expiresAt'},
     'json-depth': None,  # the body as a whole
     'json-prototype-keys': None,
+    'email-nfc': {'CreateInviteCommand.email'},
 }
 PROTOTYPE_KEY = re.compile(r'"__proto__"\s*:|"constructor"\s*:\s*\{\s*"prototype"')
 
@@ -81,6 +83,13 @@ def storable(value: str) -> str:
         raise PydanticCustomError('value_error', 'Value error, text must not contain the NUL character (U+0000)')
     if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
         raise PydanticCustomError('string_unicode', 'Input should be a valid string, unable to parse raw data as a unicode string')
+    return value
+
+
+def nfc_address(value: Any) -> Any:
+    """An invitee's address must be sent in Unicode normalization form NFC (normalising it could make it another mailbox)."""
+    if isinstance(value, str) and unicodedata.normalize('NFC', value.strip()) != value.strip():
+        raise PydanticCustomError('value_error', 'value is not a valid email address: The address must be in Unicode normalization form NFC (check for look-alike characters).')
     return value
 
 
@@ -173,7 +182,7 @@ class Typer:
             if fmt == 'date-time':
                 return FutureDatetime if self.applies('future-expiry', where) else datetime
             if fmt == 'email':
-                return EmailStr
+                return Annotated[EmailStr, BeforeValidator(nfc_address)] if self.applies('email-nfc', where) else EmailStr
             low, high = schema.get('minLength'), schema.get('maxLength')
             if self.applies('user-id-length', where):
                 low, high = 1, USER_ID_MAX_LENGTH

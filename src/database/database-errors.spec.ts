@@ -21,7 +21,7 @@ describe('isDatabaseUnavailable', () => {
   it('is true for every way pg and TypeORM report a connection that could not be made or was lost', () => {
     // TypeORM: the query runner's connection was released under a transaction (both of its errors), the data source closed.
     expect(isDatabaseUnavailable(new QueryRunnerProviderAlreadyReleasedError())).toBe(true);
-    expect(isDatabaseUnavailable(new CannotExecuteNotConnectedError('default'))).toBe(true);
+    expect(isDatabaseUnavailable(new CannotExecuteNotConnectedError())).toBe(true);
     // pg and pg-pool, which set no code: connect timeout, connection lost, client or pool closed.
     for (const message of [
       'timeout expired',

@@ -35,7 +35,11 @@ const UNAVAILABLE_MESSAGES =
  * connection was lost under a transaction, which TypeORM then refuses to go on with, or the data
  * source was closed (shutdown).
  */
-const UNAVAILABLE_TYPEORM_ERRORS = [QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError, CannotExecuteNotConnectedError];
+const UNAVAILABLE_TYPEORM_ERRORS = [
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+  CannotExecuteNotConnectedError,
+];
 
 /** True when the database could not be reached or dropped the connection: the caller may retry later. */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -420,6 +420,122 @@ describe('Invitations', () => {
     });
   });
 
+  describe('who an invitation is for: the same mailbox, never a look-alike', () => {
+    const unique = () => randomUUID().slice(0, 8);
+
+    it.each([
+      ['KELVIN SIGN for K', (u: string) => [`kevin-${u}@example.com`, `\u212Aevin-${u}@example.com`]],
+      ['ANGSTROM SIGN for Å', (u: string) => [`\u00E5sa-${u}@example.com`, `\u212Bsa-${u}@example.com`]],
+      ['a combining ring for å', (u: string) => [`\u00E5sa-${u}@example.com`, `a\u030Asa-${u}@example.com`]],
+      ['Turkish dotted İ for i + combining dot', (u: string) => [`i\u0307van-${u}@example.com`, `\u0130van-${u}@example.com`]],
+      ['Turkish dotless ı for i', (u: string) => [`ivan-${u}@example.com`, `\u0131van-${u}@example.com`]],
+      ['a full-width letter', (u: string) => [`kevin-${u}@example.com`, `\uFF4Bevin-${u}@example.com`]],
+      ['a Cyrillic look-alike', (u: string) => [`kevin-${u}@example.com`, `\u043Aevin-${u}@example.com`]],
+      ['a Greek look-alike', (u: string) => [`Kevin-${u}@example.com`, `\u039Aevin-${u}@example.com`]],
+    ])('an invitation to one address is not seen or answered by %s', async (_, addresses) => {
+      const [victim, lookAlike] = addresses(unique());
+      const id = await pending(victim, 'ROLE_WORKSPACE_OWNER');
+      const attacker = newUserId('attacker');
+      const headers = await verified(attacker, lookAlike);
+
+      expect((await ownList(headers)).body).toEqual({ invites: [] });
+      const accepted = await answer(headers, ws.workspaceId, id, 'accept');
+      expect(accepted.status).toBe(404);
+      expect(await membershipsOf(ws.workspaceId, attacker)).toEqual([]);
+      expect((await invitationRow(id)).status).toBe('pending');
+      // Nor does the look-alike's verified address make the real invitee "already a member".
+      await addMember(t, ws.users.owner, ws.workspaceId, attacker, 'ROLE_WORKSPACE_MEMBER');
+      expect((await ownList(headers)).status).toBe(200);
+      expect((await revoke(await bearer(ws.users.owner), ws.workspaceId, id)).status).toBe(200);
+      expect((await invite(await bearer(ws.users.owner), ws.workspaceId, victim)).status).toBe(201);
+    });
+
+    it.each([
+      ['a KELVIN SIGN', '\u212Aevin'],
+      ['an ANGSTROM SIGN', '\u212Bsa'],
+      ['a decomposed å (a + combining ring)', 'a\u030Asa'],
+    ])('refuses to invite an address that Unicode normalisation would change (%s) with 422, writing nothing', async (_, local) => {
+      const email = `${local}-${unique()}@example.com`;
+      const response = await invite(await bearer(ws.users.owner), ws.workspaceId, email);
+      expect(response.status).toBe(422);
+      expect(response.body.detail).toEqual([
+        {
+          loc: ['body', 'email'],
+          msg: 'value is not a valid email address: The address must be in Unicode normalization form NFC (check for look-alike characters).',
+          type: 'value_error',
+        },
+      ]);
+      expect(await t.dataSource.query(`SELECT 1 FROM invitations WHERE workspace_id = $1`, [ws.workspaceId])).toEqual([]);
+      expect(await emailsTo(email)).toEqual([]);
+    });
+
+    it('is answered by the same mailbox written otherwise: ASCII case anywhere, the domain in IDNA form', async () => {
+      const u = unique();
+      const id = await pending(`Kevin.Müller-${u}@BÜCHER.de`, 'ROLE_WORKSPACE_ADMIN');
+      const kevin = newUserId('kevin');
+      const headers = await verified(kevin, `kevin.Müller-${u}@xn--bcher-kva.DE`);
+      expect((await ownList(headers)).body.invites.map((i: { id: string }) => i.id)).toEqual([id]);
+      expect((await answer(headers, ws.workspaceId, id, 'accept')).status).toBe(200);
+      expect(await membershipsOf(ws.workspaceId, kevin)).toEqual([{ privilege: 'ROLE_WORKSPACE_ADMIN' }]);
+      // Non-ASCII letters keep their case: KEVIN.MÜLLER is another mailbox.
+      const other = await pending(`Kevin.Müller-${u}-2@bücher.de`);
+      expect((await ownList(await verified(newUserId('k'), `KEVIN.MÜLLER-${u}-2@bücher.de`))).body.invites).toEqual([]);
+      expect(
+        (await ownList(await verified(newUserId('k'), `KEVIN.Müller-${u}-2@bücher.de`))).body.invites.map((i: { id: string }) => i.id),
+      ).toEqual([other]);
+    });
+  });
+
+  describe('what a token says about an address holds only with the verification that came with it', () => {
+    const profile = (email: string, verifiedClaim?: boolean) => ({
+      email,
+      name: 'Mal',
+      picture: 'https://example.com/mal.png',
+      ...(verifiedClaim === undefined ? {} : { email_verified: verifiedClaim }),
+    });
+    const userOf = async (userId: string) =>
+      (
+        await t.request({
+          method: 'GET',
+          url: `/api/v1/workspace-memberships?workspace_id=${ws.workspaceId}&user_id=${userId}&expand=user`,
+          headers: await bearer(ws.users.owner),
+        })
+      ).body.data[0].user;
+
+    it('a new email without email_verified is not verified: expand=user says so, and inviting that address is not refused', async () => {
+      const mal = ws.users.member;
+      const own = newAddress('mal');
+      const victim = newAddress('victim');
+      expect((await ownList(await bearerWithProfile(mal, profile(own, true)))).status).toBe(200);
+      expect(await userOf(mal)).toMatchObject({ email: own, emailVerified: true });
+
+      // A later token names another address and says nothing of its verification.
+      expect((await ownList(await bearerWithProfile(mal, profile(victim)))).status).toBe(403);
+      expect(await userOf(mal)).toMatchObject({ email: victim, emailVerified: false });
+      expect(await t.dataSource.query(`SELECT email_verified, email_key FROM users WHERE id = $1`, [mal])).toEqual([
+        { email_verified: null, email_key: null },
+      ]);
+      const response = await invite(await bearer(ws.users.owner), ws.workspaceId, victim);
+      expect(response.status).toBe(201);
+      // Nor does the earlier, verified address still count as the member's.
+      expect((await invite(await bearer(ws.users.owner), ws.workspaceId, own)).status).toBe(201);
+    });
+
+    it('email_verified: false, and a token without any email claim, change nothing that was verified before them wrongly', async () => {
+      const user = ws.users.admin;
+      const address = newAddress('admin');
+      await ownList(await bearerWithProfile(user, profile(address, true)));
+      // A token without an email claim keeps the address and its verification.
+      await ownList(await bearerWithProfile(user, { name: 'Renamed' }));
+      expect(await userOf(user)).toMatchObject({ email: address, emailVerified: true, name: 'Renamed' });
+      expect((await invite(await bearer(ws.users.owner), ws.workspaceId, address)).status).toBe(409);
+      // The same address, now said to be unverified, no longer counts.
+      await ownList(await bearerWithProfile(user, profile(address, false)));
+      expect(await userOf(user)).toMatchObject({ email: address, emailVerified: false });
+      expect((await invite(await bearer(ws.users.owner), ws.workspaceId, address)).status).toBe(201);
+    });
+  });
+
   it('the invitation and its email are written together: a failure writing the email leaves no invitation', async () => {
     const email = newAddress('fault');
     await t.dataSource.query(`

@@ -63,15 +63,24 @@ export function refined<T, U>(base: FieldType<T>, convert: (value: T) => U | nul
   };
 }
 
-/** `EmailStr`: surrounding whitespace is dropped; the address is judged as email-validator judges its syntax. */
-export function emailAddress(): FieldType<string> {
+/**
+ * `EmailStr`: surrounding whitespace is dropped; the address is judged as email-validator judges its syntax.
+ * With `requireNfc` (an address that names a person, such as an invitee's), an address not in Unicode
+ * normalisation form C is refused too: normalising it would turn look-alike characters (the Kelvin sign,
+ * a combining ring) into another mailbox's letters, and it would not be stored as sent.
+ */
+export function emailAddress(options: { requireNfc?: boolean } = {}): FieldType<string> {
   const base = text();
   return {
     parse(value) {
       const parsed = base.parse(value);
       if (!parsed.ok) return parsed;
       const address = parsed.value.trim();
-      const problem = emailAddressProblem(address);
+      const problem =
+        emailAddressProblem(address) ??
+        (options.requireNfc && address.normalize('NFC') !== address
+          ? 'The address must be in Unicode normalization form NFC (check for look-alike characters).'
+          : undefined);
       return problem ? fail('value_error', `value is not a valid email address: ${problem}`) : ok(address);
     },
   };

@@ -45,7 +45,7 @@ export class CreateInvitationUseCase {
         now,
         validForMs: validForDays * DAY_MS,
       });
-      const owners = await this.users.findIdsByVerifiedEmail(invitation.email);
+      const owners = await this.users.findIdsByVerifiedMailbox(invitation.emailKey);
       if (owners.some((userId) => workspace.hasMember(userId))) throw new AlreadyMember();
 
       const open = await this.invitations.findStoredPending(workspace.id, invitation.emailKey);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../workspaces/domain/actor.js';
-import { emailKey } from '../domain/invitation.js';
+import { mailboxKey } from '../../users/domain/mailbox.js';
 import { InvitationRepository, type InvitationListing } from '../domain/invitation.repository.js';
 import { inviteeAddress } from '../domain/invitee.js';
 
@@ -10,6 +10,6 @@ export class ListOwnInvitationsUseCase {
   constructor(private readonly invitations: InvitationRepository) {}
 
   async execute(input: { actor: Actor }): Promise<InvitationListing[]> {
-    return this.invitations.listPendingFor(emailKey(inviteeAddress(input.actor)), new Date());
+    return this.invitations.listPendingFor(mailboxKey(inviteeAddress(input.actor)), new Date());
   }
 }

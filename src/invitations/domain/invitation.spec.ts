@@ -2,7 +2,7 @@ import { WorkspaceMembership } from '../../workspaces/domain/workspace-membershi
 import { WorkspacePrivilege } from '../../workspaces/domain/workspace-privilege.js';
 import { InvitationNotPending, InviteeIdentityRequired } from './invitation.errors.js';
 import { InvitationPolicy } from './invitation-policy.js';
-import { emailKey, Invitation } from './invitation.js';
+import { Invitation } from './invitation.js';
 import { inviteeAddress } from './invitee.js';
 
 const { OWNER, ADMIN, MEMBER } = WorkspacePrivilege;
@@ -24,10 +24,27 @@ describe('Invitation', () => {
     expect(invite.storedStatus).toBe('pending');
   });
 
-  it('is for its address in any case', () => {
+  it('is for its mailbox: ASCII letters in any case, nothing that only looks like it', () => {
     expect(invitation().isFor('ALICE.SMITH@example.COM')).toBe(true);
     expect(invitation().isFor('alice.smith@example.org')).toBe(false);
-    expect(emailKey('Ǆ@Example.com')).toBe('ǆ@example.com');
+    // U+212A KELVIN SIGN for K, a full-width A, a Cyrillic а.
+    expect(invitation().isFor('\u212Alice.smith@example.com')).toBe(false);
+    expect(invitation().isFor('\uFF21lice.smith@example.com')).toBe(false);
+    expect(invitation().isFor('\u0430lice.smith@example.com')).toBe(false);
+  });
+
+  it('keeps the local part as given (no Unicode case mapping or normalisation)', () => {
+    const invite = Invitation.create({
+      workspaceId: 'w',
+      email: 'İvan@Example.COM',
+      privilege: MEMBER,
+      inviterId: 'i',
+      now: NOW,
+      validForMs: DAY,
+    });
+    expect([invite.email, invite.emailKey]).toEqual(['İvan@example.com', 'İvan@example.com']);
+    expect(invite.isFor('i\u0307van@example.com')).toBe(false);
+    expect(invite.isFor('ivan@example.com')).toBe(false);
   });
 
   it.each([

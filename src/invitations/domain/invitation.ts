@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { mailboxKey } from '../../users/domain/mailbox.js';
 import type { WorkspacePrivilege } from '../../workspaces/domain/workspace-privilege.js';
 import { InvitationNotPending } from './invitation.errors.js';
 import type { InvitationAnswer, InvitationStatus } from './invitation-status.js';
@@ -6,7 +7,7 @@ import type { InvitationAnswer, InvitationStatus } from './invitation-status.js'
 export interface InvitationProps {
   id: string;
   workspaceId: string;
-  /** As the inviter gave it, with the domain in lower case (as pydantic's EmailStr returns it). */
+  /** As the inviter gave it (in NFC), with the domain in lower case (as pydantic's EmailStr returns it). */
   email: string;
   privilege: WorkspacePrivilege;
   inviterId: string;
@@ -17,18 +18,10 @@ export interface InvitationProps {
   expiresAt: Date;
 }
 
-/**
- * How an address is compared: identity providers treat addresses without regard to case, so an
- * invitation to Alice@Example.com is answered by the user whose verified email is alice@example.com.
- */
-export function emailKey(address: string): string {
-  return address.normalize('NFC').toLowerCase();
-}
-
-/** The domain of an address in lower case, the rest as given. */
+/** The domain of an address in lower case (as pydantic's EmailStr returns it), the local part exactly as given. */
 function normalizedEmail(address: string): string {
   const at = address.lastIndexOf('@');
-  return `${address.slice(0, at).normalize('NFC')}@${address.slice(at + 1).toLowerCase()}`;
+  return `${address.slice(0, at)}@${address.slice(at + 1).toLowerCase()}`;
 }
 
 /**
@@ -72,8 +65,9 @@ export class Invitation {
     return this.statusAt(now) === 'pending';
   }
 
+  /** Whether the address is this invitation's mailbox (see mailboxKey: look-alike letters are other mailboxes). */
   isFor(address: string): boolean {
-    return emailKey(address) === this.emailKey;
+    return mailboxKey(address) === this.emailKey;
   }
 
   answer(answer: InvitationAnswer, now: Date): void {
@@ -112,7 +106,7 @@ export class Invitation {
     return this.props.email;
   }
   get emailKey(): string {
-    return emailKey(this.props.email);
+    return mailboxKey(this.props.email);
   }
   get privilege(): WorkspacePrivilege {
     return this.props.privilege;

@@ -6,8 +6,15 @@ import { INVITATION_ANSWERS, type InvitationAnswer } from '../domain/invitation-
 
 @ApiSchema({ name: 'CreateInviteCommand' })
 export class CreateInviteRequestDto {
-  @ApiProperty({ type: 'string', format: 'email', title: 'Email', example: 'alice@example.com' })
-  @Field(emailAddress(), { required: true })
+  @ApiProperty({
+    type: 'string',
+    format: 'email',
+    title: 'Email',
+    example: 'alice@example.com',
+    description:
+      'The invitee, in Unicode normalization form NFC. Answered by the user whose verified email is the same mailbox (README, Invitations).',
+  })
+  @Field(emailAddress({ requireNfc: true }), { required: true })
   email: string;
 
   @ApiProperty({ enum: WorkspacePrivilege, enumName: 'WorkspacePrivilege' })

@@ -77,7 +77,7 @@ export class InvitationsController {
     operationId: 'process_invite_api_v1_workspaces__workspace_id__invites__invitation_id__put',
     summary: 'Process Invite',
     description:
-      "Only the invitee accepts or declines: a bearer token whose verified email (`email` with `email_verified: true`) is the invitation's address, compared without regard to case. Accepting adds the membership with the invited role. A workspace access token or an unverified email: 403; an invitation that is not pending (accepted, declined, revoked, expired) or an invitee who is already a member: 409, with nothing changed.",
+      "Only the invitee accepts or declines: a bearer token whose verified email (`email` with `email_verified: true`) is the invitation's mailbox (the domain without regard to case, the part before the @ exactly but for ASCII case: README, Invitations). Accepting adds the membership with the invited role. A workspace access token or an unverified email: 403; an invitation that is not pending (accepted, declined, revoked, expired) or an invitee who is already a member: 409, with nothing changed.",
   })
   @ApiParam(WORKSPACE_ID_PARAM)
   @ApiParam(INVITATION_ID_PARAM)

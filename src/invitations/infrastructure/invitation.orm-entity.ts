@@ -21,7 +21,8 @@ export class InvitationOrmEntity {
   @Column({ type: 'varchar', length: 320 })
   email: string;
 
-  @Column({ name: 'email_key', type: 'varchar', length: 320 })
+  /** mailboxKey(email): who may answer it. */
+  @Column({ name: 'email_key', type: 'text' })
   emailKey: string;
 
   @Column({ type: 'varchar', length: 32 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import type { User, UserProfile } from '../domain/user.js';
+import { verifiedMailboxKey, type User, type UserProfile } from '../domain/user.js';
 import { UserRepository } from '../domain/user.repository.js';
 import { UserOrmEntity } from './user.orm-entity.js';
 import { Database } from '../../database/database.js';
@@ -12,17 +12,27 @@ export class TypeOrmUserRepository extends UserRepository {
   }
 
   async record(profile: UserProfile, now: Date): Promise<void> {
-    // One statement, safe under concurrent first requests of the same user.
+    // One statement, safe under concurrent first requests of the same user. An email comes with its
+    // own verification (or none): the stored one never outlives the address it was given for.
     await this.db.manager.query(
-      `INSERT INTO users (id, email, name, picture, email_verified, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $6)
+      `INSERT INTO users (id, email, name, picture, email_verified, email_key, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
        ON CONFLICT (id) DO UPDATE SET
          email = COALESCE(EXCLUDED.email, users.email),
          name = COALESCE(EXCLUDED.name, users.name),
          picture = COALESCE(EXCLUDED.picture, users.picture),
-         email_verified = COALESCE(EXCLUDED.email_verified, users.email_verified),
+         email_verified = CASE WHEN EXCLUDED.email IS NULL THEN users.email_verified ELSE EXCLUDED.email_verified END,
+         email_key = CASE WHEN EXCLUDED.email IS NULL THEN users.email_key ELSE EXCLUDED.email_key END,
          updated_at = EXCLUDED.updated_at`,
-      [profile.id, profile.email ?? null, profile.name ?? null, profile.picture ?? null, profile.emailVerified ?? null, now],
+      [
+        profile.id,
+        profile.email ?? null,
+        profile.name ?? null,
+        profile.picture ?? null,
+        profile.email === undefined ? null : (profile.emailVerified ?? null),
+        verifiedMailboxKey(profile),
+        now,
+      ],
     );
   }
 
@@ -32,12 +42,9 @@ export class TypeOrmUserRepository extends UserRepository {
     return rows.map((row) => ({ ...row }));
   }
 
-  async findIdsByVerifiedEmail(email: string): Promise<string[]> {
-    // The length condition lets PostgreSQL use users_email_lower_idx (see the migrations).
-    const rows: { id: string }[] = await this.db.manager.query(
-      `SELECT id FROM users WHERE lower(email) = lower($1) AND char_length(email) <= 320 AND email_verified`,
-      [email],
-    );
+  async findIdsByVerifiedMailbox(mailboxKey: string): Promise<string[]> {
+    // users_email_key_idx: only verified mailboxes have a key.
+    const rows: { id: string }[] = await this.db.manager.query(`SELECT id FROM users WHERE email_key = $1`, [mailboxKey]);
     return rows.map((row) => row.id);
   }
 }

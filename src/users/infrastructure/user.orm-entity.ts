@@ -3,8 +3,7 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** Describes the table as the migrations create it (a test checks that they agree). */
 @Entity({ name: 'users' })
 @Check('users_id_not_empty', `id <> ''`)
-// On lower(email), for addresses of at most 320 characters: an expression index TypeORM cannot describe.
-@Index('users_email_lower_idx', { synchronize: false })
+@Index('users_email_key_idx', ['emailKey'], { where: 'email_key IS NOT NULL' })
 export class UserOrmEntity {
   @PrimaryColumn({ type: 'text' })
   id: string;
@@ -20,6 +19,10 @@ export class UserOrmEntity {
 
   @Column({ name: 'email_verified', type: 'boolean', nullable: true })
   emailVerified: boolean | null;
+
+  /** mailboxKey(email) when the token that carried the email verified it, else null. */
+  @Column({ name: 'email_key', type: 'text', nullable: true })
+  emailKey: string | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;

@@ -1,0 +1,19 @@
+import { domainToASCII } from 'node:url';
+
+/**
+ * When two email addresses are the same mailbox, for deciding who an invitation is for. Only what mail
+ * delivery itself treats as equal is equal:
+ *
+ * - the domain is compared as DNS resolves it: IDNA (UTS #46) to its ASCII form, in lower case, so
+ *   `Example.COM` and `bücher.de` / `xn--bcher-kva.de` are each one domain;
+ * - the local part is compared exactly, except that ASCII letters are folded to lower case (what
+ *   virtually every mail server does). No Unicode case mapping or normalisation: the Kelvin sign,
+ *   U+0130 (İ), full-width, Cyrillic or Greek letters and combining marks never become another
+ *   mailbox's letters.
+ */
+export function mailboxKey(address: string): string {
+  const at = address.lastIndexOf('@');
+  const local = address.slice(0, at).replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  const domain = address.slice(at + 1);
+  return `${local}@${domainToASCII(domain) || domain.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())}`;
+}
