@@ -6,6 +6,7 @@ import { CreateInvitationsAndOutbox1764310000000 } from './1764310000000-create-
 import { CreateUserAccessTokens1764320000000 } from './1764320000000-create-user-access-tokens.js';
 import { CreateEventsAndOrderedOutbox1764330000000 } from './1764330000000-create-events-and-ordered-outbox.js';
 import { CompareMailboxes1764340000000 } from './1764340000000-compare-mailboxes.js';
+import { CountInvitationEmails1764350000000 } from './1764350000000-count-invitation-emails.js';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CreateUserAccessTokens1764320000000,
   CreateEventsAndOrderedOutbox1764330000000,
   CompareMailboxes1764340000000,
+  CountInvitationEmails1764350000000,
 ];

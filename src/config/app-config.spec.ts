@@ -16,9 +16,16 @@ describe('loadConfig', () => {
 
   it('reads the invitation, email and outbox settings, with their defaults', () => {
     expect(loadConfig({})).toMatchObject({
-      smtp: { url: undefined, from: 'Workspaces <no-reply@localhost>' },
+      smtp: { url: undefined, from: 'Workspaces <no-reply@localhost>', serviceName: 'Workspaces' },
       outbox: { deliver: true, pollIntervalMs: 1000, retryBaseMs: 5000, retryMaxMs: 900_000, maxAttempts: 20 },
-      invitations: { validForDays: 7, pendingLimit: 100, acceptUrlTemplate: undefined },
+      invitations: {
+        validForDays: 7,
+        pendingLimit: 100,
+        acceptUrlTemplate: undefined,
+        emailsPerAddress: 5,
+        emailsPerUser: 100,
+        emailWindowHours: 24,
+      },
     });
     const config = loadConfig({
       SMTP_URL: 'smtps://mailer:pw@smtp.example.com:465',
@@ -31,14 +38,21 @@ describe('loadConfig', () => {
       INVITATION_EXPIRY_DAYS: '14',
       INVITATION_PENDING_LIMIT: '5',
       INVITE_ACCEPT_URL: 'https://app.example.com/w/{workspaceId}/invites/{invitationId}',
+      INVITATION_EMAILS_PER_ADDRESS: '2',
+      INVITATION_EMAILS_PER_USER: '30',
+      INVITATION_EMAIL_WINDOW_HOURS: '12',
+      EMAIL_SERVICE_NAME: 'Acme Workspaces',
     });
     expect(config).toMatchObject({
-      smtp: { url: 'smtps://mailer:pw@smtp.example.com:465', from: 'Acme <noreply@acme.example>' },
+      smtp: { url: 'smtps://mailer:pw@smtp.example.com:465', from: 'Acme <noreply@acme.example>', serviceName: 'Acme Workspaces' },
       outbox: { deliver: false, pollIntervalMs: 250, retryBaseMs: 100, retryMaxMs: 1000, maxAttempts: 3 },
       invitations: {
         validForDays: 14,
         pendingLimit: 5,
         acceptUrlTemplate: 'https://app.example.com/w/{workspaceId}/invites/{invitationId}',
+        emailsPerAddress: 2,
+        emailsPerUser: 30,
+        emailWindowHours: 12,
       },
     });
   });
@@ -51,6 +65,10 @@ describe('loadConfig', () => {
         INVITE_ACCEPT_URL: 'app.example.com/invites/{id}',
         INVITATION_EXPIRY_DAYS: '0',
         INVITATION_PENDING_LIMIT: 'many',
+        INVITATION_EMAILS_PER_ADDRESS: '0',
+        INVITATION_EMAILS_PER_USER: '-1',
+        INVITATION_EMAIL_WINDOW_HOURS: '1.5',
+        EMAIL_SERVICE_NAME: 'Evil\r\nBcc: x@example.com',
         OUTBOX_MAX_ATTEMPTS: '0',
         OUTBOX_DELIVERY: 'yes',
       });
@@ -64,6 +82,10 @@ describe('loadConfig', () => {
       'INVITE_ACCEPT_URL',
       'INVITATION_EXPIRY_DAYS',
       'INVITATION_PENDING_LIMIT',
+      'INVITATION_EMAILS_PER_ADDRESS',
+      'INVITATION_EMAILS_PER_USER',
+      'INVITATION_EMAIL_WINDOW_HOURS',
+      'EMAIL_SERVICE_NAME',
       'OUTBOX_MAX_ATTEMPTS',
       'OUTBOX_DELIVERY',
     ]) {

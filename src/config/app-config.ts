@@ -39,6 +39,8 @@ export interface SmtpConfig {
   url?: string;
   /** The sender of every email. */
   from: string;
+  /** How emails name the service that sent them. */
+  serviceName: string;
 }
 
 export interface OutboxConfig {
@@ -59,6 +61,13 @@ export interface InvitationsConfig {
   validForDays: number;
   /** Pending invitations a workspace may have at once. */
   pendingLimit: number;
+  /**
+   * Invitation emails one address may receive, and one user may make the service send, within
+   * `emailWindowHours` (across workspaces; a revoked invitation's email counts).
+   */
+  emailsPerAddress: number;
+  emailsPerUser: number;
+  emailWindowHours: number;
   /** The link in the invitation email; `{invitationId}` and `{workspaceId}` are replaced. */
   acceptUrlTemplate?: string;
 }
@@ -225,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { auth
     smtp: {
       url: url('SMTP_URL', ['smtp:', 'smtps:'])?.toString(),
       from: read('SMTP_FROM') ?? 'Workspaces <no-reply@localhost>',
+      serviceName: matching('EMAIL_SERVICE_NAME', /^[^\p{Cc}\p{Zl}\p{Zp}]{1,64}$/u, 'one line of 1 to 64 characters', 'Workspaces'),
     },
     outbox: {
       deliver: boolean('OUTBOX_DELIVERY', true),
@@ -247,6 +257,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { auth
     invitations: {
       validForDays: integer('INVITATION_EXPIRY_DAYS', 7, 1, 365),
       pendingLimit: integer('INVITATION_PENDING_LIMIT', 100, 1, 100_000),
+      emailsPerAddress: integer('INVITATION_EMAILS_PER_ADDRESS', 5, 1, 1_000_000),
+      emailsPerUser: integer('INVITATION_EMAILS_PER_USER', 100, 1, 1_000_000),
+      emailWindowHours: integer('INVITATION_EMAIL_WINDOW_HOURS', 24, 1, 24 * 30),
       acceptUrlTemplate: readUrlTemplate('INVITE_ACCEPT_URL', read('INVITE_ACCEPT_URL'), problems),
     },
   });

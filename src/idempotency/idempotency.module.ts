@@ -1,32 +1,37 @@
-import { Global, Injectable, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Global,
+  Injectable,
+  Logger,
+  Module,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import { PeriodicTask } from '../common/periodic-task.js';
 import { Idempotency } from './idempotency.js';
 import { IDEMPOTENCY } from './idempotent.decorator.js';
 import { IdempotencyStore } from './idempotency.store.js';
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
-/** Deletes expired keys once an hour (every replica does; deleting twice is harmless). */
+/** Deletes expired keys at start and once an hour (every replica does; deleting twice is harmless). */
 @Injectable()
-class IdempotencySweeper implements OnModuleInit, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private readonly logger = new Logger('Idempotency');
+class IdempotencySweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly task = new PeriodicTask('sweep Idempotency-Keys', SWEEP_EVERY_MS, new Logger('Idempotency'), async () => {
+    const count = await this.store.sweep();
+    return count > 0 ? `Forgot ${count} expired Idempotency-Keys` : undefined;
+  });
 
   constructor(private readonly store: IdempotencyStore) {}
 
-  onModuleInit(): void {
-    this.timer = setInterval(() => {
-      this.store.sweep().then(
-        (count) => count > 0 && this.logger.log(`Forgot ${count} expired Idempotency-Keys`),
-        (error: unknown) => this.logger.warn(`Sweeping Idempotency-Keys failed: ${String(error)}`),
-      );
-    }, SWEEP_EVERY_MS);
-    this.timer.unref();
+  onApplicationBootstrap(): void {
+    this.task.start();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.task.stop();
   }
 }
 

@@ -64,8 +64,13 @@ describe('The invitation email', () => {
     await eventually(() => smtp.to(email).length > 0, 15_000, 'the email');
     const [mail] = smtp.to(email);
     expect(mail.from?.value).toEqual([{ name: 'Workspaces', address: 'workspaces@example.com' }]);
-    expect(mail.subject).toBe('Olivia Owner invited you to join Apollo Launch');
-    expect(mail.text).toContain('Olivia Owner invited you to join the workspace "Apollo Launch" as an admin (ROLE_WORKSPACE_ADMIN).');
+    // The subject names the service and carries no word of the inviter's; the text says whose words the names are.
+    expect(mail.subject).toBe('Workspaces: an invitation to join a workspace');
+    expect(mail.text).toContain('This email was sent by Workspaces because one of its users invited this address.');
+    expect(mail.text).toContain(
+      'Olivia Owner invited you to join a workspace as an admin (ROLE_WORKSPACE_ADMIN). They named the workspace:\n\n    "Apollo Launch"',
+    );
+    expect(mail.text).toContain("The workspace's name and the inviter's name are the inviter's own words, not Workspaces's");
     expect(mail.text).toContain(`https://app.example.com/invites/${invitation.id}?workspace=${workspaceId}`);
     expect(mail.text).toContain(`expires on ${invitation.expiresAt.slice(0, 10)}`);
     await eventually(async () => (await outboxRow(t!, email)) === undefined, 5_000, 'the delivered message to leave the outbox');
@@ -132,7 +137,7 @@ describe('The invitation email', () => {
     expect(logged()).toMatchObject({
       context: 'Email',
       msg: `Email to ${email} (not sent: SMTP_URL is not set)`,
-      subject: expect.stringContaining('invited you to join Team'),
+      subject: 'Workspaces: an invitation to join a workspace',
       text: expect.stringContaining(`PUT /api/v1/workspaces/${workspaceId}/invites/${invitation.id}`),
     });
   });

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { InvitationEmailCounter } from '../../src/invitations/domain/invitation-email-counter.js';
 import { assertMatchesContract } from '../support/contract.js';
 import { basic, bearer, bearerWithProfile, TEST_JWT_SECRET } from '../support/test-auth.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -74,7 +75,9 @@ describe('Invitations', () => {
         status: 'pending',
       });
       const [message] = await emailsTo(email);
-      expect(message.payload.subject).toBe(`${ws.users.owner} invited you to join Team`);
+      expect(message.payload.subject).toBe('Workspaces: an invitation to join a workspace');
+      expect(message.payload.text).toContain(`${ws.users.owner} invited you to join a workspace`);
+      expect(message.payload.text).toContain('    "Team"');
       expect(message.payload.text).toContain('as an admin (ROLE_WORKSPACE_ADMIN)');
       expect(message.payload.text).toContain(`/api/v1/workspaces/${ws.workspaceId}/invites/${response.body.id}`);
     });
@@ -651,5 +654,123 @@ describe('Invitation limits', () => {
     );
     expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
     expect(await t.dataSource.query(`SELECT 1 FROM outbox_messages WHERE payload->>'to' = $1`, [email])).toHaveLength(1);
+  });
+});
+
+describe('Invitation email limits', () => {
+  const WINDOW_HOURS = 24;
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      INVITATION_EMAILS_PER_ADDRESS: '3',
+      INVITATION_EMAILS_PER_USER: '5',
+      INVITATION_EMAIL_WINDOW_HOURS: String(WINDOW_HOURS),
+    });
+  });
+  afterAll(async () => t.close());
+
+  const invite = async (userId: string, workspaceId: string, email: string) =>
+    t.request({
+      method: 'POST',
+      url: `/api/v1/workspaces/${workspaceId}/invites`,
+      headers: await bearer(userId),
+      body: { email, privilege: 'ROLE_WORKSPACE_MEMBER' },
+    });
+  const revoke = async (userId: string, workspaceId: string, invitationId: string) =>
+    t.request({ method: 'DELETE', url: `/api/v1/workspaces/${workspaceId}/invites/${invitationId}`, headers: await bearer(userId) });
+  const emailsTo = async (address: string) =>
+    t.dataSource.query(`SELECT 1 FROM outbox_messages WHERE topic = 'email' AND payload->>'to' = $1`, [address]);
+  const subjectOf = (kind: 'address' | 'sender', value: string) => createHash('sha256').update(`${kind}:${value}`).digest('hex');
+  const expectRefused = (response: Awaited<ReturnType<typeof invite>>, detail: string) => {
+    expect([response.status, response.body]).toEqual([429, { detail }]);
+    const retryAfter = Number(response.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(WINDOW_HOURS * 3600 - 120);
+    expect(retryAfter).toBeLessThanOrEqual(WINDOW_HOURS * 3600);
+  };
+  const ADDRESS_FULL = 'This address has received as many invitation emails as it may for now; try again later';
+  const SENDER_FULL = 'You have sent as many invitation emails as you may for now; try again later';
+
+  it('one address receives at most the limit, whoever invites it from whichever workspace; revoking frees nothing', async () => {
+    const email = newAddress('target');
+    const owner = newUserId('owner');
+    const workspace = await createWorkspace(t, owner);
+    for (let round = 0; round < 3; round++) {
+      const made = await invite(owner, workspace.id, email);
+      expect(made.status).toBe(201);
+      expect((await revoke(owner, workspace.id, made.body.id)).status).toBe(200);
+    }
+    expectRefused(await invite(owner, workspace.id, email), ADDRESS_FULL);
+    // Another user in a workspace of their own: the address is still full; the same mailbox in other case too.
+    const other = newUserId('other');
+    const elsewhere = await createWorkspace(t, other);
+    expectRefused(await invite(other, elsewhere.id, email.toUpperCase().replace('@EXAMPLE.COM', '@example.com')), ADDRESS_FULL);
+    expect(await emailsTo(email)).toHaveLength(3);
+    expect(await t.dataSource.query(`SELECT 1 FROM invitations WHERE email_key = $1`, [email])).toHaveLength(3);
+    // No address is stored with the count, only its hash.
+    expect(await t.dataSource.query(`SELECT sent FROM invitation_email_counts WHERE subject = $1`, [subjectOf('address', email)])).toEqual([
+      { sent: 3 },
+    ]);
+    // Other addresses are not affected.
+    expect((await invite(other, elsewhere.id, newAddress())).status).toBe(201);
+  });
+
+  it('one user sends at most the limit, across workspaces, also after deleting them', async () => {
+    const sender = newUserId('sender');
+    const first = await createWorkspace(t, sender);
+    for (let i = 0; i < 3; i++) expect((await invite(sender, first.id, newAddress())).status).toBe(201);
+    expect((await t.request({ method: 'DELETE', url: `/api/v1/workspaces/${first.id}`, headers: await bearer(sender) })).status).toBe(204);
+    const second = await createWorkspace(t, sender);
+    for (let i = 0; i < 2; i++) expect((await invite(sender, second.id, newAddress())).status).toBe(201);
+    const refusedAddress = newAddress();
+    expectRefused(await invite(sender, second.id, refusedAddress), SENDER_FULL);
+    expect(await emailsTo(refusedAddress)).toEqual([]);
+    expect(await t.dataSource.query(`SELECT 1 FROM invitations WHERE workspace_id = $1`, [second.id])).toHaveLength(2);
+    // A workspace access token acts as its member: the same user, the same limit.
+    const token = await mintToken(t, sender, second.id);
+    const byToken = await t.request({
+      method: 'POST',
+      url: `/api/v1/workspaces/${second.id}/invites`,
+      headers: basic(token.secret),
+      body: { email: newAddress(), privilege: 'ROLE_WORKSPACE_MEMBER' },
+    });
+    expectRefused(byToken, SENDER_FULL);
+  });
+
+  it('holds under concurrent invitations: exactly the limit is sent', async () => {
+    const sender = newUserId('burst');
+    const workspace = await createWorkspace(t, sender);
+    const addresses = Array.from({ length: 8 }, () => newAddress('burst'));
+    const responses = await Promise.all(addresses.map((email) => invite(sender, workspace.id, email)));
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
+    const sent = await t.dataSource.query(`SELECT 1 FROM outbox_messages WHERE topic = 'email' AND payload->>'to' = ANY($1)`, [addresses]);
+    expect(sent).toHaveLength(5);
+  });
+
+  it('a window that has ended starts again, and ended windows are forgotten', async () => {
+    const email = newAddress('later');
+    const owner = newUserId('owner');
+    const workspace = await createWorkspace(t, owner);
+    for (let i = 0; i < 3; i++) {
+      const made = await invite(owner, workspace.id, email);
+      await revoke(owner, workspace.id, made.body.id);
+    }
+    expect((await invite(owner, workspace.id, email)).status).toBe(429);
+    await t.dataSource.query(
+      `UPDATE invitation_email_counts SET window_start = now() - interval '${WINDOW_HOURS} hours 1 second' WHERE subject = $1`,
+      [subjectOf('address', email)],
+    );
+    expect((await invite(owner, workspace.id, email)).status).toBe(201);
+    expect(await t.dataSource.query(`SELECT sent FROM invitation_email_counts WHERE subject = $1`, [subjectOf('address', email)])).toEqual([
+      { sent: 1 },
+    ]);
+
+    const quiet = newAddress('quiet');
+    expect((await invite(owner, workspace.id, quiet)).status).toBe(201);
+    await t.dataSource.query(
+      `UPDATE invitation_email_counts SET window_start = now() - interval '${WINDOW_HOURS} hours 1 second' WHERE subject = $1`,
+      [subjectOf('address', quiet)],
+    );
+    expect(await t.app.get(InvitationEmailCounter).forgetEnded(new Date(), WINDOW_HOURS * 3_600_000)).toBeGreaterThanOrEqual(1);
+    expect(await t.dataSource.query(`SELECT 1 FROM invitation_email_counts WHERE subject = $1`, [subjectOf('address', quiet)])).toEqual([]);
   });
 });

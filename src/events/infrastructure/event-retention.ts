@@ -1,4 +1,5 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { PeriodicTask } from '../../common/periodic-task.js';
 import { AppConfig } from '../../config/app-config.js';
 import { Database } from '../../database/database.js';
 
@@ -10,9 +11,10 @@ const BATCH = 5_000;
 /** Removes the audit log's events older than EVENTS_RETENTION_DAYS: at start, then every hour. */
 @Injectable()
 export class EventRetention implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('Events');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly task = new PeriodicTask('remove expired events', EVENT_CLEANUP_INTERVAL_MS, new Logger('Events'), async () => {
+    const removed = await this.removeExpired();
+    return removed > 0 ? `Removed ${removed} events older than ${this.config.events.retentionDays} days` : undefined;
+  });
 
   constructor(
     private readonly db: Database,
@@ -20,13 +22,11 @@ export class EventRetention implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.task.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.task.stop();
   }
 
   /** The number of events removed. */
@@ -41,18 +41,5 @@ export class EventRetention implements OnApplicationBootstrap, BeforeApplication
       removed += count;
       if (count < BATCH) return removed;
     }
-  }
-
-  private schedule(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.running = this.removeExpired()
-        .then((removed) => removed > 0 && this.logger.log(`Removed ${removed} events older than ${this.config.events.retentionDays} days`))
-        .catch((error: unknown) => this.logger.warn(`Cannot remove expired events (${String(error)}); trying again later`))
-        .finally(() => {
-          this.running = undefined;
-          if (this.timer) this.schedule(EVENT_CLEANUP_INTERVAL_MS);
-        });
-    }, delayMs);
-    this.timer.unref();
   }
 }

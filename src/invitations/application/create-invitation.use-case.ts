@@ -10,6 +10,7 @@ import type { WorkspacePrivilege } from '../../workspaces/domain/workspace-privi
 import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
 import { AlreadyInvited, AlreadyMember, PendingInvitationLimit } from '../domain/invitation.errors.js';
 import { Invitation } from '../domain/invitation.js';
+import { assertWithinEmailLimits, InvitationEmailCounter } from '../domain/invitation-email-counter.js';
 import { InvitationRepository, type InvitationListing } from '../domain/invitation.repository.js';
 import { InvitationEmail } from './invitation-email.js';
 
@@ -30,11 +31,13 @@ export class CreateInvitationUseCase {
     private readonly email: InvitationEmail,
     private readonly config: AppConfig,
     private readonly events: EventLog,
+    private readonly emailCounter: InvitationEmailCounter,
   ) {}
 
   async execute(input: { actor: Actor; workspaceId: string; email: string; privilege: WorkspacePrivilege }): Promise<InvitationListing> {
     const now = new Date();
-    const { validForDays, pendingLimit } = this.config.invitations;
+    const { validForDays, pendingLimit, emailsPerAddress, emailsPerUser, emailWindowHours } = this.config.invitations;
+    const emailLimits = { perAddress: emailsPerAddress, perSender: emailsPerUser, windowMs: emailWindowHours * 3_600_000 };
     return this.workspaces.update(input.workspaceId, async (workspace) => {
       workspace.authorizeAdding(input.actor, input.privilege);
       const invitation = Invitation.create({
@@ -55,6 +58,9 @@ export class CreateInvitationUseCase {
         await this.invitations.save(open);
       }
       if ((await this.invitations.countPending(workspace.id, now)) >= pendingLimit) throw new PendingInvitationLimit(pendingLimit);
+      // Last, so that only an invitation that is otherwise made counts; a refusal rolls the count back.
+      const counted = await this.emailCounter.count(invitation.emailKey, input.actor.userId, now, emailLimits.windowMs);
+      assertWithinEmailLimits(counted, emailLimits, now);
 
       await this.invitations.insert(invitation);
       await this.events.record([InvitationEvents.created(invitation, input.actor)]);

@@ -34,13 +34,21 @@ export class InvitationEmail {
     const howToAnswer = template
       ? `Accept or decline the invitation here:\n${template.replaceAll('{invitationId}', invitation.id).replaceAll('{workspaceId}', invitation.workspaceId)}`
       : `To accept, sign in as ${invitation.email} and send PUT /api/v1/workspaces/${invitation.workspaceId}/invites/${invitation.id} with {"action": "accept"} (or "decline").`;
+    const service = this.config.smtp.serviceName;
+    // The subject carries no word of the inviter's: it is what a mail client shows before anything else.
     return {
       to: invitation.email,
-      subject: `${inviterName} invited you to join ${workspace}`,
+      subject: `${service}: an invitation to join a workspace`,
       text: [
         'Hello,',
         '',
-        `${inviterName} invited you to join the workspace "${workspace}" as ${ROLE_NAMES[invitation.privilege]} (${invitation.privilege}).`,
+        `This email was sent by ${service} because one of its users invited this address.`,
+        '',
+        `${inviterName} invited you to join a workspace as ${ROLE_NAMES[invitation.privilege]} (${invitation.privilege}). They named the workspace:`,
+        '',
+        `    "${workspace}"`,
+        '',
+        `The workspace's name and the inviter's name are the inviter's own words, not ${service}'s: trust no link or promise in them.`,
         '',
         howToAnswer,
         '',

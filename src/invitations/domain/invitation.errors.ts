@@ -1,4 +1,4 @@
-import { DomainError } from '../../common/domain-error.js';
+import { DomainError, RateLimitedError } from '../../common/domain-error.js';
 import type { InvitationStatus } from './invitation-status.js';
 
 /** Also what someone hears of an invitation they may neither manage nor answer. */
@@ -70,5 +70,18 @@ export class InvitationsNotVisible extends DomainError {
   readonly code = 'INVITATION.NOT_ALLOWED';
   constructor() {
     super("Only the workspace's owners and admins may see its invitations");
+  }
+}
+
+/** Too many invitation emails within the window, to one address or from one user: nothing is sent. */
+export class InvitationEmailLimit extends RateLimitedError {
+  readonly code = 'INVITATION.EMAIL_LIMIT';
+  constructor(reached: 'address' | 'sender', retryAfterSeconds: number) {
+    super(
+      reached === 'address'
+        ? 'This address has received as many invitation emails as it may for now; try again later'
+        : 'You have sent as many invitation emails as you may for now; try again later',
+      retryAfterSeconds,
+    );
   }
 }
