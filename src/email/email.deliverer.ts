@@ -5,6 +5,27 @@ import { OutboxDeliverer, type OutboxDelivery } from '../outbox/application/outb
 import { OutboxDispatcher } from '../outbox/infrastructure/outbox-dispatcher.js';
 import { EMAIL_TOPIC, type EmailMessage } from './email-message.js';
 
+/** Anything shaped like an address, in a server's reply or a library's message. */
+const ADDRESS = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g;
+
+/**
+ * An SMTP failure as the outbox logs and keeps it (`last_error`): its code, the server's reply code and
+ * the command it failed at, and the message with every address replaced. Addresses are personal data:
+ * a refused recipient is named by the reply, the library's message and its `rejected` list.
+ */
+export function smtpFailure(error: unknown): Error {
+  const { code, responseCode, command, message } = (error ?? {}) as {
+    code?: unknown;
+    responseCode?: unknown;
+    command?: unknown;
+    message?: unknown;
+  };
+  const parts = [typeof code === 'string' ? code : 'SMTP', typeof responseCode === 'number' ? String(responseCode) : undefined];
+  const where = typeof command === 'string' ? ` at ${command}` : '';
+  const text = (typeof message === 'string' ? message : String(error)).replace(ADDRESS, '<address>');
+  return new Error(`${parts.filter(Boolean).join(' ')}${where}: ${text}`);
+}
+
 /** Bounds on one SMTP delivery, well within the outbox's lease. */
 const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 
@@ -45,6 +66,10 @@ export class EmailDeliverer extends OutboxDeliverer implements OnModuleInit, OnA
       });
       return;
     }
-    await this.transport.sendMail({ from: this.config.smtp.from, to: email.to, subject: email.subject, text: email.text });
+    try {
+      await this.transport.sendMail({ from: this.config.smtp.from, to: email.to, subject: email.subject, text: email.text });
+    } catch (error) {
+      throw smtpFailure(error);
+    }
   }
 }

@@ -98,6 +98,35 @@ describe('The invitation email', () => {
     expect(smtp.to(email)).toHaveLength(1);
   });
 
+  it('a recipient the server refuses is named in no log line and no error column', async () => {
+    const refused = newAddress();
+    const port = await smtp.start(0, (address) => address === refused);
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(...String(chunk).split('\n').filter(Boolean));
+        done();
+      },
+    });
+    t = await startTestApp(
+      { ...FAST_OUTBOX, OUTBOX_MAX_ATTEMPTS: '2', SMTP_URL: `smtp://127.0.0.1:${port}`, LOG_LEVEL: 'log' },
+      createRootLogger({ logLevel: 'log', logFormat: 'json' }, sink),
+    );
+    await inviteInto(t, refused);
+    await eventually(async () => Boolean((await outboxRow(t!, refused))?.failed_at), 15_000, 'the refused message to be given up on');
+
+    const row = await outboxRow(t, refused);
+    expect(row.last_error).toMatch(/^EENVELOPE 550 at RCPT TO: /);
+    expect(row.last_error).toContain('<address>');
+    const local = refused.split('@')[0];
+    const failures = lines.filter((line) => line.includes('Outbox message'));
+    expect(failures.length).toBeGreaterThanOrEqual(2);
+    for (const text of [row.last_error as string, ...lines]) {
+      expect(text).not.toContain(local);
+      expect(text).not.toMatch(/[\w.+-]+@example\.com/);
+    }
+  });
+
   it('is given up on after OUTBOX_MAX_ATTEMPTS, kept as failed, logged as an error and counted', async () => {
     const port = await smtp.start();
     await smtp.stop();

@@ -7,12 +7,16 @@ export class SmtpSink {
   readonly received: ParsedMail[] = [];
   private server?: SMTPServer;
 
-  /** Listens on `port` (0: any free port); resolves with the port. */
-  async start(port = 0): Promise<number> {
+  /** Listens on `port` (0: any free port); resolves with the port. `refuse`: recipients answered 550, as a server refuses a mailbox. */
+  async start(port = 0, refuse: (address: string) => boolean = () => false): Promise<number> {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo: (address, _session, done) => {
+        if (!refuse(address.address)) return done();
+        done(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
+      },
       onData: (stream, _session, done) => {
         simpleParser(stream)
           .then((mail) => {
