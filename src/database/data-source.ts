@@ -6,6 +6,7 @@ import { migrations } from '../../migrations/index.js';
 import type { DatabaseConfig } from '../config/app-config.js';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { lockDataFolder } from './data-folder-lock.js';
 import { PglitePool } from './pglite-pool.js';
 import { GuardedPool } from './postgres-pool.js';
 
@@ -55,7 +56,7 @@ export async function dataSourceOptions(config: DatabaseConfig, entities: Entiti
       },
     };
   }
-  return { ...common, driver: { Pool: PglitePool }, extra: { pglite: await openEmbeddedDatabase(config.embeddedDataDir) } };
+  return { ...common, driver: { Pool: PglitePool }, extra: await openEmbeddedDatabase(config.embeddedDataDir) };
 }
 
 export async function createDataSource(config: DatabaseConfig, entities: Entities = []): Promise<DataSource> {
@@ -63,16 +64,26 @@ export async function createDataSource(config: DatabaseConfig, entities: Entitie
 }
 
 /**
- * `memory://` keeps the database in memory (tests); any other value is a folder. PGlite is loaded
+ * `memory://` keeps the database in memory (tests); any other value is a folder, which this process
+ * then holds (`<folder>.lock`) until the pool closes or the process ends: PGlite is one process's
+ * database, and a second process on the same folder would lose acknowledged writes. PGlite is loaded
  * only here, so a service on PostgreSQL never pays for loading it at start.
  */
-async function openEmbeddedDatabase(dataDir: string): Promise<PGlite> {
+async function openEmbeddedDatabase(dataDir: string): Promise<{ pglite: PGlite; release?: () => void }> {
   const { PGlite } = await import('@electric-sql/pglite');
-  if (dataDir.startsWith('memory://')) return new PGlite('memory://');
+  if (dataDir.startsWith('memory://')) return { pglite: new PGlite('memory://') };
   const path = resolve(dataDir);
   // PGlite creates its folder but not the folders above it.
   mkdirSync(dirname(path), { recursive: true });
-  return new PGlite(path);
+  const release = lockDataFolder(path);
+  try {
+    const pglite = new PGlite(path);
+    await pglite.waitReady;
+    return { pglite, release };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /**

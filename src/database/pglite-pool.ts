@@ -12,14 +12,17 @@ import type { PGlite } from '@electric-sql/pglite';
  */
 export class PglitePool extends EventEmitter {
   private readonly db: PGlite;
+  /** Gives back the data folder this process holds (none in memory). */
+  private readonly releaseFolder: () => void;
   private queue: Promise<void> = Promise.resolve();
   private waiting = 0;
   private active = false;
   private ended = false;
 
-  constructor(options: { pglite: PGlite }) {
+  constructor(options: { pglite: PGlite; release?: () => void }) {
     super();
     this.db = options.pglite;
+    this.releaseFolder = options.release ?? (() => undefined);
   }
 
   get totalCount(): number {
@@ -57,7 +60,7 @@ export class PglitePool extends EventEmitter {
 
   end(callback?: (err?: Error) => void): Promise<void> | void {
     this.ended = true;
-    const closing = this.queue.then(() => this.db.close());
+    const closing = this.queue.then(() => this.db.close()).finally(this.releaseFolder);
     if (!callback) return closing;
     closing.then(
       () => callback(),
