@@ -7,6 +7,7 @@ import { CreateUserAccessTokens1764320000000 } from './1764320000000-create-user
 import { CreateEventsAndOrderedOutbox1764330000000 } from './1764330000000-create-events-and-ordered-outbox.js';
 import { CompareMailboxes1764340000000 } from './1764340000000-compare-mailboxes.js';
 import { CountInvitationEmails1764350000000 } from './1764350000000-count-invitation-emails.js';
+import { KeyEventPageMarks1764360000000 } from './1764360000000-key-event-page-marks.js';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CreateEventsAndOrderedOutbox1764330000000,
   CompareMailboxes1764340000000,
   CountInvitationEmails1764350000000,
+  KeyEventPageMarks1764360000000,
 ];

@@ -111,7 +111,7 @@ def valid_cursor(value: str) -> str:
 
 
 def valid_event_cursor(value: str) -> str:
-    """The audit log's cursor: what WorkspaceEventCursor.decode accepts (base64url of `e<position>`)."""
+    """The audit log's cursor: what WorkspaceEventCursor.decode accepts (base64url of `e<page mark>`)."""
     try:
         padded = value + '=' * (-len(value) % 4)
         if not re.fullmatch(r'[A-Za-z0-9_-]*=*', padded):

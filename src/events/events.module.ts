@@ -4,12 +4,13 @@ import { OutboxModule } from '../outbox/outbox.module.js';
 import { EventLog } from './application/event-log.js';
 import { EventRecords } from './infrastructure/event-records.js';
 import { EventRetention } from './infrastructure/event-retention.js';
+import { EventPageMarkKeyOrmEntity } from './infrastructure/event-page-mark-key.orm-entity.js';
 import { EventOrmEntity } from './infrastructure/event.orm-entity.js';
 import { NatsEventPublisher } from './infrastructure/nats-event-publisher.js';
 import { TypeOrmEventLog } from './infrastructure/typeorm-event-log.js';
 
 /** This module's tables, for the data source. */
-export const eventOrmEntities = [EventOrmEntity];
+export const eventOrmEntities = [EventOrmEntity, EventPageMarkKeyOrmEntity];
 
 /**
  * Domain events: features record them through EventLog in the transaction of their change (the audit

@@ -63,6 +63,53 @@ describe('The audit log: GET /api/v1/workspaces/{workspace_id}/events', () => {
     expect((await events(ws.workspaceId, {})).status).toBe(401);
   });
 
+  it('shows the billing address to owners only: admins read workspace.created without it', async () => {
+    const created = (body: any) => body.data.find((e: any) => e.type === 'workspace.created');
+    const owner = await events(ws.workspaceId, await bearer(ws.users.owner));
+    expect(created(owner.body).data).toEqual({
+      name: 'Team',
+      billingAccountEmail: 'billing@example.com',
+      owner: { membershipId: ws.memberships.owner, userId: ws.users.owner, privilege: 'ROLE_WORKSPACE_OWNER' },
+    });
+    for (const headers of [await bearer(ws.users.admin), basic((await mintToken(t, ws.users.admin, ws.workspaceId)).secret)]) {
+      const admin = await events(ws.workspaceId, headers);
+      expect(admin.status).toBe(200);
+      expect(created(admin.body).data).toEqual({
+        name: 'Team',
+        owner: { membershipId: ws.memberships.owner, userId: ws.users.owner, privilege: 'ROLE_WORKSPACE_OWNER' },
+      });
+      expect(admin.text).not.toContain('billing@example.com');
+    }
+  });
+
+  it('hands out cursors that say nothing of other workspaces: not the global position, far apart, and only this workspace’s pages', async () => {
+    for (let index = 0; index < 4; index++)
+      await addMember(t, ws.users.owner, ws.workspaceId, newUserId(`c${index}`), 'ROLE_WORKSPACE_MEMBER');
+    const headers = await bearer(ws.users.owner);
+    const markOf = (cursor: string) => Number(/^e(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString())![1]);
+    const pages: { lastId: string; mark: number }[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await events(ws.workspaceId, headers, `?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      cursor = response.body.nextCursor;
+      if (cursor) pages.push({ lastId: response.body.data[0].id, mark: markOf(cursor) });
+    } while (cursor);
+    expect(pages).toHaveLength(6);
+    for (const { lastId, mark } of pages) {
+      const [{ position }] = await t.dataSource.query(`SELECT position FROM events WHERE id = $1`, [lastId]);
+      expect(Math.abs(mark - Number(position))).toBeGreaterThan(1_000_000);
+    }
+    // Consecutive events' marks are not consecutive numbers (the difference of two would count other workspaces' events).
+    for (let i = 1; i < pages.length; i++) expect(Math.abs(pages[i].mark - pages[i - 1].mark)).toBeGreaterThan(1_000_000);
+
+    // A cursor of this workspace, sent to another one the caller owns, pages only that workspace's events.
+    const other = await team(t);
+    await addMember(t, other.users.owner, other.workspaceId, ws.users.owner, 'ROLE_WORKSPACE_OWNER');
+    const foreign = await events(other.workspaceId, headers, `?cursor=${Buffer.from(`e${pages[0].mark}`).toString('base64url')}`);
+    expect(foreign.status).toBe(200);
+    for (const event of foreign.body.data) expect(event.workspaceId).toBe(other.workspaceId);
+  });
+
   it('names the access token that acted', async () => {
     const token = await mintToken(t, ws.users.admin, ws.workspaceId);
     const added = newUserId('via-token');

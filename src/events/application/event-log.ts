@@ -1,26 +1,25 @@
 import type { DomainEvent, EventType } from '../domain/domain-event.js';
 
-/** Where a page of a workspace's events starts: after the event with this position (newest first). */
-export type EventPosition = number;
+/**
+ * Where a page of a workspace's events starts, as the event log hands it out (`next`) and takes it
+ * back (`before`): a whole number from 1 to 2^53 - 1 that means something to the event log only, and
+ * only for that workspace (it reveals nothing of other workspaces' events).
+ */
+export type EventPageMark = number;
 
 export interface WorkspaceEventQuery {
   workspaceId: string;
   /** Only these types (all when empty or absent). */
   types?: readonly EventType[];
-  /** The position of the last event of the previous page. */
-  before?: EventPosition;
+  /** The previous page's `next`. */
+  before?: EventPageMark;
   limit: number;
 }
 
-export interface RecordedEvent {
-  event: DomainEvent;
-  position: EventPosition;
-}
-
 export interface EventPage {
-  events: RecordedEvent[];
+  events: DomainEvent[];
   /** Where the next page starts; null on the last page. */
-  next: EventPosition | null;
+  next: EventPageMark | null;
 }
 
 /**

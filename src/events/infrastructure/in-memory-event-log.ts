@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../domain/domain-event.js';
 import { EventLog, type EventPage, type WorkspaceEventQuery } from '../application/event-log.js';
 
-/** For unit tests: events in recording order, numbered from 1. */
+/** For unit tests: events in recording order, numbered from 1; a page mark is that number (nothing to hide here). */
 export class InMemoryEventLog extends EventLog {
   readonly recorded: DomainEvent[] = [];
 
@@ -22,7 +22,7 @@ export class InMemoryEventLog extends EventLog {
       .filter(({ event, position }) => event.workspaceId === query.workspaceId && (query.before === undefined || position < query.before))
       .filter(({ event }) => !query.types?.length || query.types.includes(event.type))
       .reverse();
-    const events = matching.slice(0, query.limit);
-    return Promise.resolve({ events, next: matching.length > query.limit ? events.at(-1)!.position : null });
+    const page = matching.slice(0, query.limit);
+    return Promise.resolve({ events: page.map(({ event }) => event), next: matching.length > query.limit ? page.at(-1)!.position : null });
   }
 }

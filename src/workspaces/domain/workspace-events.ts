@@ -1,6 +1,8 @@
 import { domainEvent, type DomainEvent } from '../../events/domain/domain-event.js';
 import type { Actor } from './actor.js';
 import type { WorkspaceMembership } from './workspace-membership.js';
+import { WorkspacePolicy } from './workspace-policy.js';
+import type { WorkspacePrivilege } from './workspace-privilege.js';
 import type { Workspace } from './workspace.js';
 
 /** Why a membership ended. */
@@ -47,6 +49,13 @@ export const WorkspaceEvents = {
       now,
       data: { ...membershipData(membership), ...(invitationId === undefined ? {} : { invitationId }) },
     });
+  },
+
+  /** An event as a member of `privilege` may read it in the audit log: the billing address for owners only. */
+  asSeenBy(event: DomainEvent, privilege: WorkspacePrivilege): DomainEvent {
+    if (event.type !== 'workspace.created' || WorkspacePolicy.mayReadBilling(privilege)) return event;
+    const { billingAccountEmail: _hidden, ...data } = event.data;
+    return { ...event, data };
   },
 
   memberRemoved(membership: WorkspaceMembership, reason: MembershipRemoval, actor: Actor, now: Date): DomainEvent {

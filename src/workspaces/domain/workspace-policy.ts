@@ -12,6 +12,8 @@ export const WorkspacePolicy = {
   mayDelete: (actor: WorkspacePrivilege): boolean => actor === OWNER,
   /** Who did what: the audit log. */
   mayReadEvents: (actor: WorkspacePrivilege): boolean => actor === OWNER || actor === ADMIN,
+  /** The billing address (in the audit log's workspace.created): billing is the owners' business. */
+  mayReadBilling: (actor: WorkspacePrivilege): boolean => actor === OWNER,
 
   mayAddMember: (actor: WorkspacePrivilege, added: WorkspacePrivilege): boolean => actor === OWNER || (actor === ADMIN && added !== OWNER),
 

@@ -1,5 +1,5 @@
 import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { EventPosition } from '../../events/application/event-log.js';
+import type { EventPageMark } from '../../events/application/event-log.js';
 import { EVENT_TYPES, type EventType } from '../../events/domain/domain-event.js';
 import { Field } from '../../common/validation/field.decorator.js';
 import { integer, list, oneOf, refined, text } from '../../common/validation/field-types.js';
@@ -22,7 +22,7 @@ export class ListWorkspaceEventsQueryDto {
 
   @ApiPropertyOptional({ type: 'string', title: 'Cursor', description: "The previous page's `nextCursor`." })
   @Field(refined(text(), (cursor) => WorkspaceEventCursor.decode(cursor), 'Invalid cursor: use a nextCursor this service returned'))
-  cursor?: EventPosition;
+  cursor?: EventPageMark;
 
   @ApiHideProperty()
   @Field(list(oneOf(EVENT_TYPES)))

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import type { RecordedEvent } from '../../events/application/event-log.js';
-import { EVENT_TYPES, type EventType } from '../../events/domain/domain-event.js';
+import { EVENT_TYPES, type DomainEvent, type EventType } from '../../events/domain/domain-event.js';
 
 @ApiSchema({ name: 'EventActorDto', description: 'Who made the change.' })
 export class EventActorDto {
@@ -37,11 +36,12 @@ export class WorkspaceEventDto {
     type: 'object',
     additionalProperties: true,
     title: 'Data',
-    description: "The event's data: see the README's event catalogue.",
+    description:
+      "The event's data: see the README's event catalogue. `workspace.created` carries `billingAccountEmail` for owners only (admins see it without).",
   })
   data: Record<string, unknown>;
 
-  static from({ event }: RecordedEvent): WorkspaceEventDto {
+  static from(event: DomainEvent): WorkspaceEventDto {
     const dto = new WorkspaceEventDto();
     dto.id = event.id;
     dto.type = event.type;

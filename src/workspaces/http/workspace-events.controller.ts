@@ -22,7 +22,7 @@ export class WorkspaceEventsController {
     operationId: 'list_workspace_events_api_v1_workspaces__workspace_id__events_get',
     summary: 'List Workspace Events',
     description:
-      'The audit log (beyond the reference API): every change to the workspace, its memberships, access tokens and invitations, newest first, a page at a time; `type` (repeatable) filters. Owners and admins; members get 403, everyone else 404.',
+      'The audit log (beyond the reference API): every change to the workspace, its memberships, access tokens and invitations, newest first, a page at a time; `type` (repeatable) filters. Owners and admins (who do not see the billing address); members get 403, everyone else 404.',
   })
   @ApiParam(WORKSPACE_ID_PARAM)
   @ApiQuery(EVENT_TYPE_QUERY)
@@ -41,7 +41,7 @@ export class WorkspaceEventsController {
       limit: query.limit ?? 20,
     });
     return {
-      data: page.events.map((recorded) => WorkspaceEventDto.from(recorded)),
+      data: page.events.map((event) => WorkspaceEventDto.from(event)),
       nextCursor: page.next === null ? null : WorkspaceEventCursor.encode(page.next),
     };
   }
