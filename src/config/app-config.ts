@@ -72,6 +72,18 @@ export interface InvitationsConfig {
   acceptUrlTemplate?: string;
 }
 
+/** Bounds on what one caller can make the service keep (each a conflict beyond it). */
+export interface LimitsConfig {
+  /** Workspaces one user may belong to (creating, being added, accepting an invitation). */
+  workspacesPerUser: number;
+  membersPerWorkspace: number;
+  /** Workspace access tokens of one membership, and user access tokens of one user. */
+  tokensPerMembership: number;
+  userTokensPerUser: number;
+  /** Idempotency-Keys one caller may have stored (within IDEMPOTENCY_TTL_HOURS). */
+  idempotencyKeysPerCaller: number;
+}
+
 export interface EventsConfig {
   /** nats:// (or tls://) address of the NATS server; absent means events are recorded, not published. */
   natsUrl?: string;
@@ -114,6 +126,7 @@ export class AppConfig {
   readonly outbox: OutboxConfig;
   readonly invitations: InvitationsConfig;
   readonly events: EventsConfig;
+  readonly limits: LimitsConfig;
 
   constructor(values: { [K in keyof AppConfig]: AppConfig[K] }) {
     Object.assign(this, values);
@@ -261,6 +274,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { auth
       emailsPerUser: integer('INVITATION_EMAILS_PER_USER', 100, 1, 1_000_000),
       emailWindowHours: integer('INVITATION_EMAIL_WINDOW_HOURS', 24, 1, 24 * 30),
       acceptUrlTemplate: readUrlTemplate('INVITE_ACCEPT_URL', read('INVITE_ACCEPT_URL'), problems),
+    },
+    limits: {
+      workspacesPerUser: integer('WORKSPACES_PER_USER_LIMIT', 1_000, 1, 1_000_000),
+      membersPerWorkspace: integer('MEMBERS_PER_WORKSPACE_LIMIT', 1_000_000, 1, 100_000_000),
+      tokensPerMembership: integer('ACCESS_TOKENS_PER_MEMBERSHIP_LIMIT', 100, 1, 100_000),
+      userTokensPerUser: integer('USER_ACCESS_TOKENS_PER_USER_LIMIT', 100, 1, 100_000),
+      idempotencyKeysPerCaller: integer('IDEMPOTENCY_KEYS_PER_CALLER_LIMIT', 10_000, 1, 10_000_000),
     },
   });
   if (problems.length > 0) throw new ConfigError(problems);

@@ -8,13 +8,23 @@ export interface RowBatch {
 }
 
 /**
+ * A condition the database checks in the same statement before anything is inserted: a boolean SQL
+ * expression whose parameters are written `$g1`, `$g2`, ... (numbered after the rows' own).
+ */
+export interface InsertGuard {
+  condition: string;
+  params: readonly unknown[];
+}
+
+/**
  * Inserts batches of rows into their tables in one statement (atomic by itself, one round trip),
  * in the order given: an aggregate and its children are stored all or nothing. The columns and their
- * types come from the entities' metadata, the values from the rows the mapper built.
+ * types come from the entities' metadata, the values from the rows the mapper built. With a guard,
+ * nothing is inserted unless its condition holds; the result says whether the rows were inserted.
  */
-export async function insertRows(manager: EntityManager, batches: readonly RowBatch[]): Promise<void> {
+export async function insertRows(manager: EntityManager, batches: readonly RowBatch[], guard?: InsertGuard): Promise<boolean> {
   const present = batches.filter((batch) => batch.rows.length > 0);
-  if (present.length === 0) return;
+  if (present.length === 0) return true;
   const tables = present.map((batch) => tableOf(manager, batch.target));
   const parameters: unknown[][] = [];
   for (let index = 0; index < tables.length; index++) {
@@ -25,7 +35,12 @@ export async function insertRows(manager: EntityManager, batches: readonly RowBa
       parameters.push(values);
     }
   }
-  await manager.query(statementFor(tables), parameters);
+  if (!guard) {
+    await manager.query(statementFor(tables), parameters);
+    return true;
+  }
+  const inserted = await manager.query<unknown[]>(statementFor(tables, guard.condition), [...parameters, ...guard.params]);
+  return inserted.length > 0;
 }
 
 interface Table {
@@ -46,22 +61,29 @@ function tableOf(manager: EntityManager, target: EntityTarget<ObjectLiteral>): T
   return table;
 }
 
-/** The statement for these tables in this order (it does not depend on how many rows each has), built once. */
+/** The statement for these tables in this order, and guard (it does not depend on how many rows each has), built once. */
 const statements = new Map<string, string>();
 
-function statementFor(list: readonly Table[]): string {
-  const key = list.map((table) => table.metadata.tableName).join(' ');
+function statementFor(list: readonly Table[], guard?: string): string {
+  const key = `${list.map((table) => table.metadata.tableName).join(' ')}\n${guard ?? ''}`;
   let sql = statements.get(key);
   if (sql === undefined) {
     let parameter = 0;
+    // Every insert takes its rows only when the guard (one row, computed once) allows.
+    const only = guard === undefined ? '' : ' WHERE (SELECT ok FROM guard)';
     const inserts = list.map((table) => {
       const arrays = table.columns.map((column) => `$${++parameter}::${arrayType(column)}`);
       const names = table.columns.map((column) => `"${column.databaseName}"`).join(', ');
-      return `INSERT INTO "${table.metadata.tableName}" (${names}) SELECT * FROM unnest(${arrays.join(', ')})`;
+      return `INSERT INTO "${table.metadata.tableName}" (${names}) SELECT * FROM unnest(${arrays.join(', ')})${only}`;
     });
     // The earlier inserts as data-modifying CTEs (each runs once, to completion), the last one as the statement.
-    const last = inserts.pop()!;
-    sql = inserts.length === 0 ? last : `WITH ${inserts.map((insert, index) => `i${index} AS (${insert})`).join(', ')} ${last}`;
+    const ctes = inserts.slice(0, -1).map((insert, index) => `i${index} AS (${insert})`);
+    let last = inserts.at(-1)!;
+    if (guard !== undefined) {
+      ctes.unshift(`guard AS (SELECT (${guard.replace(/\$g(\d+)/g, (_, n: string) => `$${parameter + Number(n)}`)}) AS ok)`);
+      last += ' RETURNING 1';
+    }
+    sql = ctes.length === 0 ? last : `WITH ${ctes.join(', ')} ${last}`;
     statements.set(key, sql);
   }
   return sql;

@@ -38,6 +38,19 @@ export class IdempotencyStore {
     return { fingerprint: row.request_fingerprint, statusCode: row.status_code, body: row.response_body, location: row.location };
   }
 
+  /**
+   * How many unexpired keys the scope holds, counted up to `upTo` at most (the primary key's range of
+   * the scope), and when the first of them expires.
+   */
+  async held(scope: string, upTo: number): Promise<{ count: number; firstExpiry: Date | null }> {
+    const [row] = await this.db.manager.query<{ count: number; first_expiry: Date | null }[]>(
+      `SELECT count(*) AS count, min(expires_at) AS first_expiry
+         FROM (SELECT expires_at FROM idempotency_keys WHERE scope = $1 AND expires_at > now() LIMIT $2) AS held`,
+      [scope, upTo],
+    );
+    return { count: Number(row.count), firstExpiry: row.first_expiry === null ? null : new Date(row.first_expiry) };
+  }
+
   async complete(scope: string, key: string, response: Omit<StoredResponse, 'fingerprint'>): Promise<void> {
     await this.db.manager.query(
       `UPDATE idempotency_keys SET status_code = $3, response_body = $4, location = $5 WHERE scope = $1 AND key = $2`,

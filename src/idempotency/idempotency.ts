@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config.js';
 import { Database } from '../database/database.js';
 import { RequestValidationError } from '../common/validation/validation-issue.js';
-import { IdempotencyKeyAlreadyUsed } from './idempotency.errors.js';
+import { IdempotencyKeyAlreadyUsed, IdempotencyKeyLimit } from './idempotency.errors.js';
 import { IdempotencyStore } from './idempotency.store.js';
 
 const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -60,6 +60,13 @@ export class Idempotency {
         reply.status(first.statusCode).header('idempotent-replayed', 'true');
         if (first.location) reply.header('location', first.location);
         return first.body as T;
+      }
+      // A new key: the caller's stored keys (this one among them) are bounded.
+      const limit = this.config.limits.idempotencyKeysPerCaller;
+      const held = await this.store.held(scope, limit + 1);
+      if (held.count > limit) {
+        const seconds = Math.ceil(((held.firstExpiry?.getTime() ?? Date.now()) - Date.now()) / 1000);
+        throw new IdempotencyKeyLimit(limit, Math.max(1, seconds));
       }
       const body = await work();
       const location = reply.getHeader('location');

@@ -18,12 +18,17 @@ const secret = await crypto.subtle.importKey(
 );
 const app = Fastify({ logger: false });
 
+/** The same bound as the service's (WORKSPACES_PER_USER_LIMIT, its default), checked in the same statement. */
+const WORKSPACES_PER_USER = 1000;
 const INSERT = `
-  WITH w AS (
-    INSERT INTO workspaces (id, name, billing_account_email, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id
+  WITH guard AS (
+    SELECT (SELECT count(*) FROM (SELECT 1 FROM workspace_memberships WHERE user_id = $6 LIMIT ${WORKSPACES_PER_USER}) AS counted) < ${WORKSPACES_PER_USER} AS ok
+  ), w AS (
+    INSERT INTO workspaces (id, name, billing_account_email, created_at, updated_at)
+    SELECT $1, $2, $3, $4, $4 WHERE (SELECT ok FROM guard) RETURNING id
   )
   INSERT INTO workspace_memberships (id, workspace_id, user_id, privilege, created_at, updated_at)
-  SELECT $5, w.id, $6, 'ROLE_WORKSPACE_OWNER', $4, $4 FROM w`;
+  SELECT $5, w.id, $6, 'ROLE_WORKSPACE_OWNER', $4, $4 FROM w RETURNING 1`;
 
 app.post(
   '/api/v1/workspaces',
@@ -54,7 +59,8 @@ app.post(
     const now = new Date();
     const id = randomUUID();
     const membershipId = randomUUID();
-    await pool.query(INSERT, [id, name, billingAccountEmail, now, membershipId, userId]);
+    const { rowCount } = await pool.query(INSERT, [id, name, billingAccountEmail, now, membershipId, userId]);
+    if (rowCount === 0) return reply.code(409).send({ detail: 'workspace limit' });
     const at = now.toISOString();
     reply.code(201).header('location', `/api/v1/workspaces/${id}`);
     return {

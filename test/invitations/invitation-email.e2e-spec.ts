@@ -37,6 +37,18 @@ const metric = async (t: TestApp, line: RegExp): Promise<number> => {
   return found ? Number(found.split(' ').pop()) : 0;
 };
 
+/** A JSON logger at `level` whose lines the test reads. */
+function capturedLog(level: 'log' | 'error') {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { lines, logger: createRootLogger({ logLevel: level, logFormat: 'json' }, sink) };
+}
+
 const outboxRow = async (t: TestApp, email: string) =>
   (await t.dataSource.query(`SELECT attempts, last_error, failed_at FROM outbox_messages WHERE payload->>'to' = $1`, [email]))[0];
 
@@ -101,16 +113,10 @@ describe('The invitation email', () => {
   it('a recipient the server refuses is named in no log line and no error column', async () => {
     const refused = newAddress();
     const port = await smtp.start(0, (address) => address === refused);
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(...String(chunk).split('\n').filter(Boolean));
-        done();
-      },
-    });
+    const log = capturedLog('log');
     t = await startTestApp(
       { ...FAST_OUTBOX, OUTBOX_MAX_ATTEMPTS: '2', SMTP_URL: `smtp://127.0.0.1:${port}`, LOG_LEVEL: 'log' },
-      createRootLogger({ logLevel: 'log', logFormat: 'json' }, sink),
+      log.logger,
     );
     await inviteInto(t, refused);
     await eventually(async () => Boolean((await outboxRow(t!, refused))?.failed_at), 15_000, 'the refused message to be given up on');
@@ -119,9 +125,9 @@ describe('The invitation email', () => {
     expect(row.last_error).toMatch(/^EENVELOPE 550 at RCPT TO: /);
     expect(row.last_error).toContain('<address>');
     const local = refused.split('@')[0];
-    const failures = lines.filter((line) => line.includes('Outbox message'));
+    const failures = log.lines.filter((line) => line.includes('Outbox message'));
     expect(failures.length).toBeGreaterThanOrEqual(2);
-    for (const text of [row.last_error as string, ...lines]) {
+    for (const text of [row.last_error as string, ...log.lines]) {
       expect(text).not.toContain(local);
       expect(text).not.toMatch(/[\w.+-]+@example\.com/);
     }
@@ -130,38 +136,23 @@ describe('The invitation email', () => {
   it('is given up on after OUTBOX_MAX_ATTEMPTS, kept as failed, logged as an error and counted', async () => {
     const port = await smtp.start();
     await smtp.stop();
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(...String(chunk).split('\n').filter(Boolean));
-        done();
-      },
-    });
-    t = await startTestApp(
-      { ...FAST_OUTBOX, OUTBOX_MAX_ATTEMPTS: '2', SMTP_URL: `smtp://127.0.0.1:${port}` },
-      createRootLogger({ logLevel: 'error', logFormat: 'json' }, sink),
-    );
+    const log = capturedLog('error');
+    t = await startTestApp({ ...FAST_OUTBOX, OUTBOX_MAX_ATTEMPTS: '2', SMTP_URL: `smtp://127.0.0.1:${port}` }, log.logger);
     const email = newAddress();
     await inviteInto(t, email);
     await eventually(async () => Boolean((await outboxRow(t!, email))?.failed_at), 15_000, 'the message to be given up on');
     expect((await outboxRow(t, email)).attempts).toBe(2);
     expect(await metric(t, /^outbox_deliveries_total\{topic="email",outcome="abandoned"\}/)).toBeGreaterThanOrEqual(1);
     expect(await metric(t, /^outbox_messages\{topic="email",state="abandoned"\}/)).toBeGreaterThanOrEqual(1);
-    expect(lines.map((line) => JSON.parse(line)).filter((entry) => /given up after 2 attempts/.test(entry.msg))).not.toEqual([]);
+    expect(log.lines.map((line) => JSON.parse(line)).filter((entry) => /given up after 2 attempts/.test(entry.msg))).not.toEqual([]);
   });
 
   it('without SMTP_URL, is written to the log, readable, instead of sent', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(...String(chunk).split('\n').filter(Boolean));
-        done();
-      },
-    });
-    t = await startTestApp({ ...FAST_OUTBOX, LOG_LEVEL: 'log' }, createRootLogger({ logLevel: 'log', logFormat: 'json' }, sink));
+    const log = capturedLog('log');
+    t = await startTestApp({ ...FAST_OUTBOX, LOG_LEVEL: 'log' }, log.logger);
     const email = newAddress();
     const { workspaceId, invitation } = await inviteInto(t, email);
-    const logged = () => lines.map((line) => JSON.parse(line)).find((entry) => entry.to === email);
+    const logged = () => log.lines.map((line) => JSON.parse(line)).find((entry) => entry.to === email);
     await eventually(() => logged() !== undefined, 15_000, 'the email in the log');
     expect(logged()).toMatchObject({
       context: 'Email',

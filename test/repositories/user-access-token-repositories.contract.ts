@@ -32,6 +32,14 @@ export function describeUserAccessTokenRepositoryContract(
       await expect(tokens.insert(token)).rejects.toThrow(AccessTokenAlreadyExists);
     });
 
+    it("counts a user's tokens up to a bound", async () => {
+      const userId = `user-${randomUUID()}`;
+      for (let minute = 0; minute < 3; minute++) await tokens.insert(issue(userId, minute).token);
+      expect([await tokens.countByUser(userId, 10), await tokens.countByUser(userId, 2), await tokens.countByUser('nobody', 5)]).toEqual([
+        3, 2, 0,
+      ]);
+    });
+
     it("lists a user's tokens oldest first, a page at a time, and deletes them", async () => {
       const user = `user-${randomUUID()}`;
       const issued = [issue(user, 3), issue(user, 1), issue(user, 2)].map(({ token }) => token);

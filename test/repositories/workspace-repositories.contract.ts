@@ -9,6 +9,7 @@ import {
   MemberAlreadyExists,
   MembershipNotFound,
   WorkspaceAlreadyExists,
+  WorkspaceLimitReached,
   WorkspaceNotFound,
 } from '../../src/workspaces/domain/workspace.errors.js';
 import type { WorkspaceListPosition, WorkspaceRepository } from '../../src/workspaces/domain/workspace.repository.js';
@@ -57,6 +58,32 @@ export function describeWorkspaceRepositoryContract(
       expect(found!.memberships.map((m) => [m.id, m.userId, m.privilege, m.workspaceId])).toEqual([
         [workspace.memberships[0].id, workspace.memberships[0].userId, WorkspacePrivilege.OWNER, workspace.id],
       ]);
+    });
+
+    it("counts a user's workspaces up to a bound, and refuses a workspace whose owner is at the limit, storing nothing", async () => {
+      const owner = `user-${Math.random()}`;
+      for (let i = 0; i < 2; i++) await repositories.workspaces.insert(newWorkspace(owner), [], { ownerWorkspaceLimit: 2 });
+      expect(await repositories.workspaces.countWorkspacesOf(owner, 10)).toBe(2);
+      expect(await repositories.workspaces.countWorkspacesOf(owner, 1)).toBe(1);
+      const third = newWorkspace(owner);
+      await expect(repositories.workspaces.insert(third, [], { ownerWorkspaceLimit: 2 })).rejects.toThrow(new WorkspaceLimitReached(2));
+      expect(await repositories.workspaces.findById(third.id)).toBeNull();
+      await repositories.workspaces.insert(third, [], { ownerWorkspaceLimit: 3 });
+      expect(await repositories.workspaces.countWorkspacesOf(owner, 10)).toBe(3);
+    });
+
+    it("counts a membership's access tokens up to a bound", async () => {
+      const workspace = newWorkspace();
+      await repositories.workspaces.insert(workspace);
+      const membershipId = workspace.memberships[0].id;
+      for (let i = 0; i < 3; i++)
+        await repositories.tokens.insert(
+          WorkspaceAccessToken.issue({ membershipId, name: `t${i}`, expiresAt: null, now: new Date() }).token,
+        );
+      expect([
+        await repositories.tokens.countByMembership(membershipId, 10),
+        await repositories.tokens.countByMembership(membershipId, 2),
+      ]).toEqual([3, 2]);
     });
 
     it('finds nothing for an unknown id', async () => {

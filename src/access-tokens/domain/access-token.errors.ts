@@ -40,3 +40,16 @@ export class OtherSubjectNotAllowed extends DomainError {
     super("Listing another user's access tokens requires the provisioning permission");
   }
 }
+
+/** A membership, or a user, has as many access tokens as it may (ACCESS_TOKENS_PER_MEMBERSHIP_LIMIT, USER_ACCESS_TOKENS_PER_USER_LIMIT). */
+export class AccessTokenLimitReached extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'ACCESS_TOKEN.LIMIT';
+  constructor(kind: 'workspace' | 'user', limit: number) {
+    super(
+      kind === 'workspace'
+        ? `This membership has ${limit} access tokens, the most it may have; delete one first`
+        : `You have ${limit} user access tokens, the most one may have; delete one first`,
+    );
+  }
+}

@@ -5,6 +5,12 @@ import type { UserAccessToken } from './user-access-token.js';
 export abstract class UserAccessTokenRepository {
   abstract insert(token: UserAccessToken): Promise<void>;
 
+  /**
+   * How many tokens the user has, counted up to `upTo` at most. Inside a transaction it also holds
+   * back the user's other token creations until that transaction ends, so that a limit checked with it holds.
+   */
+  abstract countByUser(userId: string, upTo: number): Promise<number>;
+
   abstract findByHash(hash: string): Promise<UserAccessToken | null>;
 
   abstract findById(id: string): Promise<UserAccessToken | null>;

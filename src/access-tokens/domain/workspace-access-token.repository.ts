@@ -13,6 +13,9 @@ export abstract class WorkspaceAccessTokenRepository {
   /** Fails with MembershipNotFound when the token's membership does not exist. */
   abstract insert(token: WorkspaceAccessToken): Promise<void>;
 
+  /** How many tokens the membership has, counted up to `upTo` at most. */
+  abstract countByMembership(membershipId: string, upTo: number): Promise<number>;
+
   abstract findCredentialByHash(hash: string): Promise<AccessTokenCredential | null>;
 
   abstract findCredentialById(tokenId: string): Promise<AccessTokenCredential | null>;

@@ -21,6 +21,10 @@ export class InMemoryUserAccessTokenRepository extends UserAccessTokenRepository
     this.tokens.set(token.id, copy(token));
   }
 
+  countByUser(userId: string, upTo: number): Promise<number> {
+    return Promise.resolve(Math.min(upTo, [...this.tokens.values()].filter((t) => t.userId === userId).length));
+  }
+
   async findByHash(hash: string): Promise<UserAccessToken | null> {
     const found = [...this.tokens.values()].find((t) => t.hash === hash);
     return found ? copy(found) : null;

@@ -25,6 +25,10 @@ export class InMemoryWorkspaceAccessTokenRepository extends WorkspaceAccessToken
     this.tokens.set(token.id, token);
   }
 
+  countByMembership(membershipId: string, upTo: number): Promise<number> {
+    return Promise.resolve(Math.min(upTo, this.live().filter((t) => t.membershipId === membershipId).length));
+  }
+
   async findCredentialByHash(hash: string): Promise<AccessTokenCredential | null> {
     return this.credentialOf(this.live().find((t) => t.hash === hash));
   }

@@ -29,6 +29,17 @@ export class TypeOrmUserAccessTokenRepository extends UserAccessTokenRepository 
     }
   }
 
+  async countByUser(userId: string, upTo: number): Promise<number> {
+    // The lock serialises one user's token creations (released at the end of the transaction); the
+    // count reads user_access_tokens_user_created_idx, at most upTo entries.
+    await this.db.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('user_access_tokens:' || $1, 0))`, [userId]);
+    const [{ count }] = await this.db.manager.query<{ count: number }[]>(
+      `SELECT count(*) AS count FROM (SELECT 1 FROM user_access_tokens WHERE user_id = $1 LIMIT $2) AS counted`,
+      [userId, upTo],
+    );
+    return Number(count);
+  }
+
   /** On every request that presents a user token: one indexed lookup (the unique hash), written lean. */
   async findByHash(hash: string): Promise<UserAccessToken | null> {
     const [row] = await this.db.manager.query<UserAccessTokenOrmEntity[]>(

@@ -30,6 +30,15 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
   }
 
   /** On every Basic-authenticated request: from the cache, else one indexed lookup (the unique hash), written lean. */
+  async countByMembership(membershipId: string, upTo: number): Promise<number> {
+    // workspace_access_tokens_membership_id_idx, at most upTo entries.
+    const [{ count }] = await this.db.manager.query<{ count: number }[]>(
+      `SELECT count(*) AS count FROM (SELECT 1 FROM workspace_access_tokens WHERE membership_id = $1 LIMIT $2) AS counted`,
+      [membershipId, upTo],
+    );
+    return Number(count);
+  }
+
   async findCredentialByHash(hash: string): Promise<AccessTokenCredential | null> {
     const cached = this.cache.get(hash);
     if (cached) return cached;

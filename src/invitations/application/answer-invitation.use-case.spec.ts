@@ -1,3 +1,4 @@
+import { loadConfig } from '../../config/app-config.js';
 import { Workspace } from '../../workspaces/domain/workspace.js';
 import { MemberAlreadyExists } from '../../workspaces/domain/workspace.errors.js';
 import { WorkspacePrivilege } from '../../workspaces/domain/workspace-privilege.js';
@@ -39,7 +40,7 @@ describe('AnswerInvitationUseCase and RevokeInvitationUseCase', () => {
   });
 
   const answer = (actor: typeof bob | typeof owner, action: 'accept' | 'decline' = 'accept') =>
-    new AnswerInvitationUseCase(workspaces, invitations, events).execute({
+    new AnswerInvitationUseCase(workspaces, invitations, events, loadConfig({})).execute({
       actor,
       workspaceId,
       invitationId: invitation.id,

@@ -1,3 +1,5 @@
+import { AppConfig } from '../../config/app-config.js';
+import { assertRoomToAdmit } from '../../workspaces/domain/membership-limits.js';
 import { Injectable } from '@nestjs/common';
 import { EventLog } from '../../events/application/event-log.js';
 import { WorkspaceEvents } from '../../workspaces/domain/workspace-events.js';
@@ -21,6 +23,7 @@ export class AnswerInvitationUseCase {
     private readonly workspaces: WorkspaceRepository,
     private readonly invitations: InvitationRepository,
     private readonly events: EventLog,
+    private readonly config: AppConfig,
   ) {}
 
   async execute(input: { actor: Actor; workspaceId: string; invitationId: string; answer: InvitationAnswer }): Promise<InvitationListing> {
@@ -37,6 +40,7 @@ export class AnswerInvitationUseCase {
       invitation.answer(input.answer, now);
       const events = [InvitationEvents.answered(invitation, input.answer, input.actor, now)];
       if (input.answer === 'accept') {
+        await assertRoomToAdmit(workspace, input.actor.userId, this.workspaces, this.config.limits);
         const membership = workspace.admit(input.actor.userId, invitation.privilege, now);
         events.push(WorkspaceEvents.memberAdded(membership, input.actor, now, invitation.id));
       }

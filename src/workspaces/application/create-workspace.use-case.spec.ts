@@ -1,6 +1,7 @@
+import { loadConfig } from '../../config/app-config.js';
 import { InMemoryEventLog } from '../../events/infrastructure/in-memory-event-log.js';
 import { InMemoryWorkspaceRepository, InMemoryWorkspaceStore } from '../infrastructure/in-memory-workspace.repository.js';
-import { ProvisioningNotAllowed } from '../domain/workspace.errors.js';
+import { ProvisioningNotAllowed, WorkspaceLimitReached } from '../domain/workspace.errors.js';
 import { WorkspacePrivilege } from '../domain/workspace-privilege.js';
 import { CreateWorkspaceUseCase } from './create-workspace.use-case.js';
 
@@ -14,7 +15,17 @@ describe('CreateWorkspaceUseCase', () => {
     store = new InMemoryWorkspaceStore();
     events = new InMemoryEventLog();
     workspaces = new InMemoryWorkspaceRepository(store, events);
-    useCase = new CreateWorkspaceUseCase(workspaces);
+    useCase = new CreateWorkspaceUseCase(workspaces, loadConfig({ WORKSPACES_PER_USER_LIMIT: '3' }));
+  });
+
+  it('refuses a workspace whose owner belongs to WORKSPACES_PER_USER_LIMIT workspaces already, storing nothing', async () => {
+    const create = (userId: string) =>
+      useCase.execute({ actor: { userId, mayProvisionWorkspaces: false }, name: 'Team', billingAccountEmail: 'b@example.com' });
+    for (let i = 0; i < 3; i++) await create('busy');
+    await expect(create('busy')).rejects.toThrow(new WorkspaceLimitReached(3));
+    expect(await workspaces.countWorkspacesOf('busy', 100)).toBe(3);
+    expect(events.recorded).toHaveLength(3);
+    await expect(create('other')).resolves.toBeDefined();
   });
 
   it('stores the workspace with its owner and returns it', async () => {

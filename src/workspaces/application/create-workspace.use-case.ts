@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config.js';
 import type { Actor } from '../domain/actor.js';
 import { Workspace } from '../domain/workspace.js';
 import { WorkspaceEvents } from '../domain/workspace-events.js';
@@ -13,7 +14,10 @@ export interface CreateWorkspaceCommand {
 
 @Injectable()
 export class CreateWorkspaceUseCase {
-  constructor(private readonly workspaces: WorkspaceRepository) {}
+  constructor(
+    private readonly workspaces: WorkspaceRepository,
+    private readonly config: AppConfig,
+  ) {}
 
   async execute(command: CreateWorkspaceCommand): Promise<Workspace> {
     const workspace = Workspace.create({
@@ -23,7 +27,9 @@ export class CreateWorkspaceUseCase {
       firstMemberId: command.firstMemberId,
       now: new Date(),
     });
-    await this.workspaces.insert(workspace, [WorkspaceEvents.created(workspace, command.actor)]);
+    await this.workspaces.insert(workspace, [WorkspaceEvents.created(workspace, command.actor)], {
+      ownerWorkspaceLimit: this.config.limits.workspacesPerUser,
+    });
     return workspace;
   }
 }

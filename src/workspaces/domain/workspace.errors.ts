@@ -86,3 +86,21 @@ export class LastOwnerCannotLeave extends DomainError {
     super('Cannot delete the last ROLE_WORKSPACE_OWNER of the workspace. Please, delete the workspace instead.');
   }
 }
+
+/** A user belongs to as many workspaces as one may (WORKSPACES_PER_USER_LIMIT). */
+export class WorkspaceLimitReached extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'WORKSPACE.USER_WORKSPACE_LIMIT';
+  constructor(limit: number) {
+    super(`The user belongs to ${limit} workspaces, the most one may; leave or delete one first`);
+  }
+}
+
+/** A workspace has as many members as one may (MEMBERS_PER_WORKSPACE_LIMIT). */
+export class MemberLimitReached extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'WORKSPACE.MEMBER_LIMIT';
+  constructor(limit: number) {
+    super(`The workspace has ${limit} members, the most it may have; remove one first`);
+  }
+}

@@ -41,9 +41,13 @@ export interface MembershipListing {
 export abstract class WorkspaceRepository {
   /**
    * Stores a new workspace together with its memberships and the events of its creation, atomically:
-   * all of it or nothing.
+   * all of it or nothing. With `ownerWorkspaceLimit`, nothing is stored (WorkspaceLimitReached) when its
+   * first owner already belongs to that many workspaces, checked in the same statement.
    */
-  abstract insert(workspace: Workspace, events?: readonly DomainEvent[]): Promise<void>;
+  abstract insert(workspace: Workspace, events?: readonly DomainEvent[], options?: { ownerWorkspaceLimit?: number }): Promise<void>;
+
+  /** How many workspaces the user belongs to, counted up to `upTo` at most (its cost is bounded by it). */
+  abstract countWorkspacesOf(userId: string, upTo: number): Promise<number>;
 
   /** The workspace with its memberships. */
   abstract findById(id: string): Promise<Workspace | null>;

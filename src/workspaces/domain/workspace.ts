@@ -5,6 +5,7 @@ import {
   InvalidWorkspaceName,
   LastOwnerCannotLeave,
   MemberAlreadyExists,
+  MemberLimitReached,
   MembershipNotFound,
   NotAllowed,
   ProvisioningNotAllowed,
@@ -127,6 +128,11 @@ export class Workspace {
     const membership = WorkspaceMembership.create({ workspaceId: this.id, userId, privilege, now });
     this.props.memberships.push(membership);
     return membership;
+  }
+
+  /** Refuses (MemberLimitReached) a new member when the workspace has `limit` members already. */
+  assertRoomForMember(limit: number): void {
+    if (this.props.memberships.length >= limit) throw new MemberLimitReached(limit);
   }
 
   hasMember(userId: string): boolean {

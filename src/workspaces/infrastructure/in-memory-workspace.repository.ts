@@ -3,7 +3,7 @@ import type { EventLog } from '../../events/application/event-log.js';
 import { InMemoryEventLog } from '../../events/infrastructure/in-memory-event-log.js';
 import type { Workspace } from '../domain/workspace.js';
 import type { WorkspaceMembership } from '../domain/workspace-membership.js';
-import { MemberAlreadyExists, WorkspaceAlreadyExists, WorkspaceNotFound } from '../domain/workspace.errors.js';
+import { MemberAlreadyExists, WorkspaceAlreadyExists, WorkspaceLimitReached, WorkspaceNotFound } from '../domain/workspace.errors.js';
 import {
   WorkspaceRepository,
   type MembershipListing,
@@ -52,11 +52,19 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
     super();
   }
 
-  async insert(workspace: Workspace, events: readonly DomainEvent[] = []): Promise<void> {
+  async insert(workspace: Workspace, events: readonly DomainEvent[] = [], options: { ownerWorkspaceLimit?: number } = {}): Promise<void> {
     if (this.store.workspaces.has(workspace.id)) throw new WorkspaceAlreadyExists();
+    const limit = options.ownerWorkspaceLimit;
+    if (limit !== undefined && (await this.countWorkspacesOf(workspace.memberships[0].userId, limit)) >= limit) {
+      throw new WorkspaceLimitReached(limit);
+    }
     assertUniqueMembers(workspace);
     this.store.workspaces.set(workspace.id, copy(workspace));
     await this.events.record(events);
+  }
+
+  countWorkspacesOf(userId: string, upTo: number): Promise<number> {
+    return Promise.resolve(Math.min(upTo, this.store.memberships().filter((m) => m.belongsTo(userId)).length));
   }
 
   async findById(id: string): Promise<Workspace | null> {

@@ -7,7 +7,7 @@ import { Database } from '../../database/database.js';
 import { changedColumns, insertRows } from '../../database/row-statements.js';
 import type { Workspace } from '../domain/workspace.js';
 import type { WorkspaceMembership } from '../domain/workspace-membership.js';
-import { MemberAlreadyExists, WorkspaceAlreadyExists, WorkspaceNotFound } from '../domain/workspace.errors.js';
+import { MemberAlreadyExists, WorkspaceAlreadyExists, WorkspaceLimitReached, WorkspaceNotFound } from '../domain/workspace.errors.js';
 import {
   WorkspaceRepository,
   type MembershipListing,
@@ -18,6 +18,10 @@ import {
 import { WorkspaceMembershipOrmEntity } from './workspace-membership.orm-entity.js';
 import { WorkspaceMapper } from './workspace.mapper.js';
 import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
+
+/** The user's memberships, counted up to a bound: an index range of at most that many entries. */
+const COUNT_WORKSPACES_OF = (userId: string, upTo: string) =>
+  `(SELECT count(*) FROM (SELECT 1 FROM workspace_memberships WHERE user_id = ${userId} LIMIT ${upTo}) AS counted)`;
 
 /** One membership per user and workspace (see the migrations). */
 const MEMBER_UNIQUE_CONSTRAINT = 'workspace_memberships_workspace_user_unique';
@@ -33,16 +37,35 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
     super();
   }
 
-  /** One statement (atomic by itself): the workspace, its memberships and its events in a single round trip. */
-  async insert(workspace: Workspace, events: readonly DomainEvent[] = []): Promise<void> {
+  /**
+   * One statement (atomic by itself): the workspace, its memberships and its events in a single round
+   * trip, with the owner's workspaces counted in it (workspace_memberships_user_joined_idx, at most the limit).
+   */
+  async insert(workspace: Workspace, events: readonly DomainEvent[] = [], options: { ownerWorkspaceLimit?: number } = {}): Promise<void> {
     const row = WorkspaceMapper.toPersistence(workspace);
-    await this.translateViolations(() =>
-      insertRows(this.db.manager, [
-        { target: WorkspaceOrmEntity, rows: [row] },
-        { target: WorkspaceMembershipOrmEntity, rows: row.memberships ?? [] },
-        ...this.events.rows(events),
-      ]),
+    const limit = options.ownerWorkspaceLimit;
+    const inserted = await this.translateViolations(() =>
+      insertRows(
+        this.db.manager,
+        [
+          { target: WorkspaceOrmEntity, rows: [row] },
+          { target: WorkspaceMembershipOrmEntity, rows: row.memberships ?? [] },
+          ...this.events.rows(events),
+        ],
+        limit === undefined
+          ? undefined
+          : { condition: `${COUNT_WORKSPACES_OF('$g1', '$g2')} < $g2`, params: [workspace.memberships[0].userId, limit] },
+      ),
     );
+    if (!inserted) throw new WorkspaceLimitReached(limit!);
+  }
+
+  async countWorkspacesOf(userId: string, upTo: number): Promise<number> {
+    const [{ count }] = await this.db.manager.query<{ count: number }[]>(`SELECT ${COUNT_WORKSPACES_OF('$1', '$2')} AS count`, [
+      userId,
+      upTo,
+    ]);
+    return Number(count);
   }
 
   async findById(id: string): Promise<Workspace | null> {
