@@ -364,7 +364,11 @@ function report(r) {
       r.ratios.list10kVs10Throughput >= 0.85,
       pct(s.list10k.requestsPerSecond, s.list10.requestsPerSecond),
     ],
-    ['peak memory < 200 MB (each replica)', Math.max(r.peakMemoryMb, r.publisherPeakMemoryMb ?? 0) < 200, `${r.peakMemoryMb} MB, publishing ${r.publisherPeakMemoryMb ?? '-'} MB`],
+    [
+      'peak memory < 200 MB (each replica)',
+      Math.max(r.peakMemoryMb, r.publisherPeakMemoryMb ?? 0) < 200,
+      `${r.peakMemoryMb} MB, publishing ${r.publisherPeakMemoryMb ?? '-'} MB`,
+    ],
     ['start to ready < 1.5 s', r.startup.startToReadyMs < 1500, `${r.startup.startToReadyMs} ms`],
   ];
   console.log('\ntargets:');
