@@ -86,6 +86,20 @@ export function describeWorkspaceRepositoryContract(
       ]).toEqual([3, 2]);
     });
 
+    it('finds a workspace without its memberships for a member, and nothing for anyone else', async () => {
+      const workspace = newWorkspace();
+      await repositories.workspaces.insert(workspace);
+      const owner = workspace.memberships[0].userId;
+      expect(await repositories.workspaces.findSummaryForMember(workspace.id, owner)).toEqual({
+        id: workspace.id,
+        name: 'Team 🙂',
+        createdAt: workspace.createdAt,
+        updatedAt: workspace.updatedAt,
+      });
+      expect(await repositories.workspaces.findSummaryForMember(workspace.id, 'someone-else')).toBeNull();
+      expect(await repositories.workspaces.findSummaryForMember('6f1c1c1e-0000-4000-8000-000000000000', owner)).toBeNull();
+    });
+
     it('finds nothing for an unknown id', async () => {
       expect(await repositories.workspaces.findById('6f1c1c1e-0000-4000-8000-000000000000')).toBeNull();
     });

@@ -53,6 +53,12 @@ export abstract class WorkspaceRepository {
   abstract findById(id: string): Promise<Workspace | null>;
 
   /**
+   * The workspace without its memberships, if `userId` is one of its members: one indexed lookup
+   * (the workspace's key and the user's membership), whatever the number of members.
+   */
+  abstract findSummaryForMember(id: string, userId: string): Promise<WorkspaceSummary | null>;
+
+  /**
    * Loads the workspace, applies `change` and stores what it changed (name, added and removed
    * memberships, deletion), in one transaction that excludes every other change to the same
    * workspace: rules over several memberships (the last owner) hold under concurrency.

@@ -119,10 +119,15 @@ export class WorkspaceResponseDto extends ResourceDto {
   memberships: WorkspaceMembershipDto[] | null;
 
   static from(workspace: Workspace, withMemberships: boolean): WorkspaceResponseDto {
+    return WorkspaceResponseDto.of(workspace, withMemberships ? workspace.memberships : null);
+  }
+
+  /** The workspace's fields, and these memberships (null: not asked for). */
+  static of(workspace: WorkspaceSummary, memberships: readonly WorkspaceMembership[] | null): WorkspaceResponseDto {
     const dto = new WorkspaceResponseDto();
     dto.assignResource(workspace);
     dto.name = workspace.name;
-    dto.memberships = withMemberships ? workspace.memberships.map((membership) => WorkspaceMembershipDto.from(membership)) : null;
+    dto.memberships = memberships && memberships.map((membership) => WorkspaceMembershipDto.from(membership));
     return dto;
   }
 }

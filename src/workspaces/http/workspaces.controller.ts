@@ -101,8 +101,12 @@ export class WorkspacesController {
     @Query() query: ExpandWorkspaceMembershipsQueryDto,
     @CurrentActor() actor: Actor,
   ): Promise<WorkspaceResponseDto> {
-    const workspace = await this.getWorkspace.execute({ actor, workspaceId: params.workspace_id });
-    return WorkspaceResponseDto.from(workspace, query.expand === EXPAND_WORKSPACE_MEMBERSHIPS);
+    const { workspace, memberships } = await this.getWorkspace.execute({
+      actor,
+      workspaceId: params.workspace_id,
+      withMemberships: query.expand === EXPAND_WORKSPACE_MEMBERSHIPS,
+    });
+    return WorkspaceResponseDto.of(workspace, memberships);
   }
 
   @Patch(':workspace_id')

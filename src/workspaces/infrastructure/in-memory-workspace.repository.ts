@@ -67,6 +67,11 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
     return Promise.resolve(Math.min(upTo, this.store.memberships().filter((m) => m.belongsTo(userId)).length));
   }
 
+  findSummaryForMember(id: string, userId: string): Promise<WorkspaceSummary | null> {
+    const workspace = this.store.workspaces.get(id);
+    return Promise.resolve(workspace?.hasMember(userId) ? summary(workspace) : null);
+  }
+
   async findById(id: string): Promise<Workspace | null> {
     const workspace = this.store.workspaces.get(id);
     return workspace ? copy(workspace) : null;

@@ -14,6 +14,7 @@ import {
   type MembershipQuery,
   type WorkspaceListPage,
   type WorkspaceListPosition,
+  type WorkspaceSummary,
 } from '../domain/workspace.repository.js';
 import { WorkspaceMembershipOrmEntity } from './workspace-membership.orm-entity.js';
 import { WorkspaceMapper } from './workspace.mapper.js';
@@ -102,6 +103,16 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
       if (Object.keys(changes).length > 0) await manager.update(WorkspaceMembershipOrmEntity, { id: row.id }, changes);
     }
     await insertRows(manager, [{ target: WorkspaceMembershipOrmEntity, rows: current.filter((row) => !previous.has(row.id)) }]);
+  }
+
+  async findSummaryForMember(id: string, userId: string): Promise<WorkspaceSummary | null> {
+    // workspaces_pkey and workspace_memberships_workspace_user_unique: two index probes.
+    const [row] = await this.db.manager.query<{ id: string; name: string; created_at: Date; updated_at: Date }[]>(
+      `SELECT w.id, w.name, w.created_at, w.updated_at FROM workspaces w
+        WHERE w.id = $1 AND EXISTS (SELECT 1 FROM workspace_memberships m WHERE m.workspace_id = w.id AND m.user_id = $2)`,
+      [id, userId],
+    );
+    return row ? { id: row.id, name: row.name, createdAt: new Date(row.created_at), updatedAt: new Date(row.updated_at) } : null;
   }
 
   async findMembershipById(id: string): Promise<WorkspaceMembership | null> {
