@@ -4,7 +4,8 @@
  * compares it with the previous run. Settings: BENCH_DATABASE_URL (a database it drops and creates),
  * BENCH_DURATION (seconds per scenario, default 10), BENCH_CONNECTIONS (default 50), BENCH_ROUNDS (creates
  * and lists alternate this many times, median reported; default 3), BENCH_NATS_URL (default nats://127.0.0.1:4222:
- * creates on a second replica that publishes its events there; skipped when it does not answer).
+ * creates on a second replica that publishes its events there; skipped when it does not answer), BENCH_SIZES=0
+ * (skips the size scenario, bench-sizes.mjs; BENCH_SIZE_TIMES and BENCH_SIZE_CONCURRENT_SECONDS tune it).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Socket } from 'node:net';
@@ -12,6 +13,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { measureSizes, reportSizes, sizeTargets } from './bench-sizes.mjs';
 import { DATABASE_URL, recreateDatabase, ROOT, SERVICE_COMMAND, sleep, startProcess, token } from './bench-support.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -271,7 +273,9 @@ async function main() {
   scenarios.list10k = median(lists.list10k);
   scenarios.list10 = median(lists.list10);
   scenarios.healthLive = await measureGet(service.url, '/health/live');
+  // Before the size scenario, whose whole-workspace listings are measured on their own.
   const peakMb = peakMemoryMb(service.child.pid);
+  const sizes = process.env.BENCH_SIZES === '0' ? null : await measureSizes(db, service.url);
   await service.stop();
 
   const plans = { lister10k: await listPlan(db, 'lister'), lister10: await listPlan(db, 'lister-small') };
@@ -293,6 +297,7 @@ async function main() {
       list10kVs10Throughput: scenarios.list10k.requestsPerSecond / scenarios.list10.requestsPerSecond,
     },
     plans,
+    sizes,
   };
   report(results);
   save(results);
@@ -371,6 +376,10 @@ function report(r) {
     ],
     ['start to ready < 1.5 s', r.startup.startToReadyMs < 1500, `${r.startup.startToReadyMs} ms`],
   ];
+  if (r.sizes) {
+    reportSizes(r.sizes);
+    checks.push(...sizeTargets(r.sizes));
+  }
   console.log('\ntargets:');
   for (const [name, ok, detail] of checks) console.log(`  ${ok ? 'met    ' : 'MISSED '} ${name}${detail ? ` (${detail})` : ''}`);
 }
