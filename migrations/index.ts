@@ -8,6 +8,7 @@ import { CreateEventsAndOrderedOutbox1764330000000 } from './1764330000000-creat
 import { CompareMailboxes1764340000000 } from './1764340000000-compare-mailboxes.js';
 import { CountInvitationEmails1764350000000 } from './1764350000000-count-invitation-emails.js';
 import { KeyEventPageMarks1764360000000 } from './1764360000000-key-event-page-marks.js';
+import { IndexWorkspaceMembersByJoinTime1764370000000 } from './1764370000000-index-workspace-members-by-join-time.js';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CompareMailboxes1764340000000,
   CountInvitationEmails1764350000000,
   KeyEventPageMarks1764360000000,
+  IndexWorkspaceMembersByJoinTime1764370000000,
 ];

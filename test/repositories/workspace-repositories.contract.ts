@@ -287,6 +287,30 @@ export function describeWorkspaceRepositoryContract(
       expect(await repositories.workspaces.listMemberships({ visibleTo: viewer, withinWorkspaceId: theirs.id })).toEqual([]);
     });
 
+    it('pages the same memberships in the same order, limit at a time, across workspaces', async () => {
+      const viewer = `viewer-${Math.random()}`;
+      for (const workspace of [await stored(viewer), await stored(viewer)]) {
+        for (const name of ['a', 'b', 'c'])
+          await repositories.workspaces.update(workspace.id, (w) =>
+            w.addMember(actor(viewer), `${name}-${workspace.id}`, WorkspacePrivilege.MEMBER, new Date()),
+          );
+      }
+      const all = await repositories.workspaces.listMemberships({ visibleTo: viewer });
+      expect(all).toHaveLength(8);
+      const paged: string[] = [];
+      let after: string | undefined;
+      let pages = 0;
+      do {
+        const page = await repositories.workspaces.listMembershipsPage({ visibleTo: viewer }, { after, limit: 3 });
+        paged.push(...page.listings.map((l) => l.membership.id));
+        after = page.next ?? undefined;
+        pages++;
+      } while (after !== undefined);
+      expect([paged, pages]).toEqual([all.map((l) => l.membership.id), 3]);
+      const exact = await repositories.workspaces.listMembershipsPage({ visibleTo: viewer }, { limit: 8 });
+      expect([exact.listings.length, exact.next]).toEqual([8, null]);
+    });
+
     it('narrows memberships to the ids asked for, still only where the viewer belongs', async () => {
       const viewer = `viewer-${Math.random()}`;
       const mine = await stored(viewer);

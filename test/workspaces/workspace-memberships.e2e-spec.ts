@@ -131,6 +131,30 @@ describe('Workspace memberships', () => {
   describe('GET /api/v1/workspace-memberships', () => {
     const list = async (userId: string, query = '') => t.request({ method: 'GET', url: `${URL}${query}`, headers: await bearer(userId) });
 
+    it('answers a workspace of thousands of members in full, in order, each once (read and sent in batches of 1,000)', async () => {
+      const owner = newUserId('big');
+      const workspace = await createWorkspace(t, owner);
+      // One statement: every row has the same created_at (to the microsecond), so the batches are cut by id.
+      await t.dataSource.query(
+        `INSERT INTO workspace_memberships (id, workspace_id, user_id, privilege, created_at, updated_at)
+         SELECT gen_random_uuid(), $1::uuid, 'big-member-' || i, 'ROLE_WORKSPACE_MEMBER', now(), now() FROM generate_series(1, 2500) AS i`,
+        [workspace.id],
+      );
+      const stored = (
+        await t.dataSource.query(`SELECT id FROM workspace_memberships WHERE workspace_id = $1 ORDER BY created_at, id`, [workspace.id])
+      ).map((row: { id: string }) => row.id);
+      const response = await list(owner, `?workspace_id=${workspace.id}&expand=user&expand=workspace`);
+      expect([response.status, response.headers['content-type']]).toEqual([200, 'application/json; charset=utf-8']);
+      assertMatchesContract('WorkspaceMembershipsListResponse', response.body);
+      expect(response.body.data.map((m: { id: string }) => m.id)).toEqual(stored);
+      expect(stored).toHaveLength(2501);
+      expect(response.body.data[2500]).toMatchObject({
+        workspaceId: workspace.id,
+        workspace: { id: workspace.id, name: 'Team' },
+        user: null,
+      });
+    });
+
     it('lists the memberships of the caller’s workspaces only; user and workspace are null unless expanded', async () => {
       const mine = await team(t);
       await team(t); // someone else's

@@ -37,6 +37,11 @@ export interface MembershipListing {
   workspace: WorkspaceSummary;
 }
 
+export interface MembershipPage {
+  listings: MembershipListing[];
+  next: string | null;
+}
+
 /** Port: where workspaces and their memberships live. The abstract class is the injection token. */
 export abstract class WorkspaceRepository {
   /**
@@ -74,6 +79,12 @@ export abstract class WorkspaceRepository {
 
   /** Memberships matching the query, by workspace then join time. */
   abstract listMemberships(query: MembershipQuery): Promise<MembershipListing[]>;
+
+  /**
+   * The same, `limit` at a time: the page after `after` (the previous page's `next`, which only the
+   * repository reads), with `next` null on the last page. Every page costs the same (a keyset range).
+   */
+  abstract listMembershipsPage(query: MembershipQuery, page: { after?: string; limit: number }): Promise<MembershipPage>;
 
   /** The user's workspaces in the order they joined them, one page at a time. */
   abstract listWorkspacesOf(

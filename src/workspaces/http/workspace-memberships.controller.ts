@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, type StreamableFile } from '@nestjs/common';
+import { jsonStream } from '../../common/http/json-stream.js';
 import { LastOwnerCannotLeave, MemberAlreadyExists, MembershipNotFound, WorkspaceNotFound } from '../domain/workspace.errors.js';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/http/current-actor.decorator.js';
@@ -93,17 +94,29 @@ export class WorkspaceMembershipsController {
   @ApiQuery(EXPAND_MEMBERSHIP)
   @ApiOkResponse({ type: WorkspaceMembershipsListResponseDto, description: 'Successful Response' })
   @ApiErrorResponses(422)
-  async list(@Query() query: ListWorkspaceMembershipsQueryDto, @CurrentActor() actor: Actor): Promise<WorkspaceMembershipsListResponseDto> {
+  async list(@Query() query: ListWorkspaceMembershipsQueryDto, @CurrentActor() actor: Actor): Promise<StreamableFile> {
     const expand = new Set(query.expand ?? []);
-    const listings = await this.listMemberships.execute({
+    const batches = await this.listMemberships.execute({
       actor,
       userIds: query.user_id,
       workspaceIds: query.workspace_id,
       withUsers: expand.has('user'),
     });
-    return {
-      data: listings.map((listing) => ListedWorkspaceMembershipDto.fromListing(listing, expand)),
-    };
+    // `{"data": [...]}` (WorkspaceMembershipsListResponseDto), written a batch at a time: a workspace of
+    // any size is answered in full without its members all held at once.
+    return jsonStream(
+      (async function* () {
+        let first = true;
+        yield '{"data":[';
+        for await (const batch of batches) {
+          if (batch.length === 0) continue;
+          const rows = batch.map((listing) => JSON.stringify(ListedWorkspaceMembershipDto.fromListing(listing, expand))).join(',');
+          yield first ? rows : `,${rows}`;
+          first = false;
+        }
+        yield ']}';
+      })(),
+    );
   }
 
   @Get(':workspace_membership_id')

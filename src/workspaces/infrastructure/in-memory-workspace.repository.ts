@@ -7,6 +7,7 @@ import { MemberAlreadyExists, WorkspaceAlreadyExists, WorkspaceLimitReached, Wor
 import {
   WorkspaceRepository,
   type MembershipListing,
+  type MembershipPage,
   type MembershipQuery,
   type WorkspaceListPage,
   type WorkspaceListPosition,
@@ -112,6 +113,13 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
           .sort(byJoinTime)
           .map((membership) => ({ membership, workspace: summary(w) })),
       );
+  }
+
+  async listMembershipsPage(query: MembershipQuery, page: { after?: string; limit: number }): Promise<MembershipPage> {
+    const all = await this.listMemberships(query);
+    const start = page.after === undefined ? 0 : all.findIndex((l) => l.membership.id === page.after) + 1;
+    const listings = all.slice(start, start + page.limit);
+    return { listings, next: start + page.limit < all.length ? listings.at(-1)!.membership.id : null };
   }
 
   async listWorkspacesOf(

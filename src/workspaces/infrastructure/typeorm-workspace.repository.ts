@@ -11,6 +11,7 @@ import { MemberAlreadyExists, WorkspaceAlreadyExists, WorkspaceLimitReached, Wor
 import {
   WorkspaceRepository,
   type MembershipListing,
+  type MembershipPage,
   type MembershipQuery,
   type WorkspaceListPage,
   type WorkspaceListPosition,
@@ -126,6 +127,38 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
   }
 
   async listMemberships(query: MembershipQuery): Promise<MembershipListing[]> {
+    const rows = await this.membershipQuery(query).getMany();
+    return rows.map((row) => this.listingOf(row));
+  }
+
+  /**
+   * Keyset pages on (workspace_id, created_at, id), workspace_memberships_workspace_joined_idx. The
+   * mark carries the last row's created_at as PostgreSQL writes it (microseconds: a JavaScript Date
+   * keeps milliseconds only).
+   */
+  async listMembershipsPage(query: MembershipQuery, page: { after?: string; limit: number }): Promise<MembershipPage> {
+    const builder = this.membershipQuery(query)
+      .addSelect('m.created_at::text', 'joined_key')
+      .limit(page.limit + 1);
+    if (page.after !== undefined) {
+      const [workspaceId, joined, id] = JSON.parse(Buffer.from(page.after, 'base64url').toString('utf8')) as string[];
+      builder.andWhere('(m.workspace_id, m.created_at, m.id) > (:afterWorkspace, CAST(:afterJoined AS timestamptz), :afterId)', {
+        afterWorkspace: workspaceId,
+        afterJoined: joined,
+        afterId: id,
+      });
+    }
+    const { entities, raw } = await builder.getRawAndEntities<{ joined_key: string }>();
+    const rows = entities.slice(0, page.limit);
+    const last = rows.at(-1);
+    const next =
+      entities.length > page.limit && last
+        ? Buffer.from(JSON.stringify([last.workspaceId, raw[rows.length - 1].joined_key, last.id])).toString('base64url')
+        : null;
+    return { listings: rows.map((row) => this.listingOf(row)), next };
+  }
+
+  private membershipQuery(query: MembershipQuery) {
     const builder = this.db.manager
       .createQueryBuilder(WorkspaceMembershipOrmEntity, 'm')
       .innerJoinAndSelect('m.workspace', 'w')
@@ -139,11 +172,11 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
     if (query.userIds?.length) builder.andWhere('m.user_id IN (:...userIds)', { userIds: query.userIds });
     if (query.workspaceIds?.length) builder.andWhere('m.workspace_id IN (:...workspaceIds)', { workspaceIds: query.workspaceIds });
     if (query.membershipIds?.length) builder.andWhere('m.id IN (:...membershipIds)', { membershipIds: query.membershipIds });
-    const rows = await builder.getMany();
-    return rows.map((row) => ({
-      membership: WorkspaceMapper.membershipToDomain(row),
-      workspace: WorkspaceMapper.toSummary(row.workspace!),
-    }));
+    return builder;
+  }
+
+  private listingOf(row: WorkspaceMembershipOrmEntity): MembershipListing {
+    return { membership: WorkspaceMapper.membershipToDomain(row), workspace: WorkspaceMapper.toSummary(row.workspace!) };
   }
 
   async listWorkspacesOf(

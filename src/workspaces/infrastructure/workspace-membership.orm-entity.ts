@@ -10,6 +10,7 @@ import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
 @Unique('workspace_memberships_workspace_user_unique', ['workspaceId', 'userId'])
 // A user's workspaces, in the order they joined them (keyset pagination).
 @Index('workspace_memberships_user_joined_idx', ['userId', 'createdAt', 'workspaceId'])
+@Index('workspace_memberships_workspace_joined_idx', ['workspaceId', 'createdAt', 'id'])
 export class WorkspaceMembershipOrmEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
