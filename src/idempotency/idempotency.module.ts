@@ -1,15 +1,7 @@
-import {
-  Global,
-  Injectable,
-  Logger,
-  Module,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Global, Injectable, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { PeriodicTask } from '../common/periodic-task.js';
+import { PeriodicCleanup } from '../common/periodic-cleanup.js';
 import { Idempotency } from './idempotency.js';
 import { IDEMPOTENCY } from './idempotent.decorator.js';
 import { IdempotencyStore } from './idempotency.store.js';
@@ -18,20 +10,18 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 /** Deletes expired keys at start and once an hour (every replica does; deleting twice is harmless). */
 @Injectable()
-class IdempotencySweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly task = new PeriodicTask('sweep Idempotency-Keys', SWEEP_EVERY_MS, new Logger('Idempotency'), async () => {
-    const count = await this.store.sweep();
-    return count > 0 ? `Forgot ${count} expired Idempotency-Keys` : undefined;
-  });
+class IdempotencySweeper extends PeriodicCleanup {
+  protected readonly description = 'sweep Idempotency-Keys';
+  protected readonly intervalMs = SWEEP_EVERY_MS;
+  protected readonly logger = new Logger('Idempotency');
 
-  constructor(private readonly store: IdempotencyStore) {}
-
-  onApplicationBootstrap(): void {
-    this.task.start();
+  constructor(private readonly store: IdempotencyStore) {
+    super();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.task.stop();
+  protected async cleanUp(): Promise<string | undefined> {
+    const count = await this.store.sweep();
+    return count > 0 ? `Forgot ${count} expired Idempotency-Keys` : undefined;
   }
 }
 

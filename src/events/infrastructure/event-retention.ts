@@ -1,5 +1,5 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { PeriodicTask } from '../../common/periodic-task.js';
+import { Injectable, Logger } from '@nestjs/common';
+import { PeriodicCleanup } from '../../common/periodic-cleanup.js';
 import { AppConfig } from '../../config/app-config.js';
 import { Database } from '../../database/database.js';
 
@@ -10,23 +10,21 @@ const BATCH = 5_000;
 
 /** Removes the audit log's events older than EVENTS_RETENTION_DAYS: at start, then every hour. */
 @Injectable()
-export class EventRetention implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly task = new PeriodicTask('remove expired events', EVENT_CLEANUP_INTERVAL_MS, new Logger('Events'), async () => {
-    const removed = await this.removeExpired();
-    return removed > 0 ? `Removed ${removed} events older than ${this.config.events.retentionDays} days` : undefined;
-  });
+export class EventRetention extends PeriodicCleanup {
+  protected readonly description = 'remove expired events';
+  protected readonly intervalMs = EVENT_CLEANUP_INTERVAL_MS;
+  protected readonly logger = new Logger('Events');
 
   constructor(
     private readonly db: Database,
     private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.task.start();
+  ) {
+    super();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.task.stop();
+  protected async cleanUp(): Promise<string | undefined> {
+    const removed = await this.removeExpired();
+    return removed > 0 ? `Removed ${removed} events older than ${this.config.events.retentionDays} days` : undefined;
   }
 
   /** The number of events removed. */
