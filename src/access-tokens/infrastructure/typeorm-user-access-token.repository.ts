@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { databaseViolation, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
+import { countUpTo } from '../../database/bounded-count.js';
 import { Database } from '../../database/database.js';
 import { AccessTokenAlreadyExists } from '../domain/access-token.errors.js';
 import type { UserAccessToken } from '../domain/user-access-token.js';
@@ -33,11 +34,7 @@ export class TypeOrmUserAccessTokenRepository extends UserAccessTokenRepository 
     // The lock serialises one user's token creations (released at the end of the transaction); the
     // count reads user_access_tokens_user_created_idx, at most upTo entries.
     await this.db.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('user_access_tokens:' || $1, 0))`, [userId]);
-    const [{ count }] = await this.db.manager.query<{ count: number }[]>(
-      `SELECT count(*) AS count FROM (SELECT 1 FROM user_access_tokens WHERE user_id = $1 LIMIT $2) AS counted`,
-      [userId, upTo],
-    );
-    return Number(count);
+    return countUpTo(this.db.manager, 'user_access_tokens', 'user_id', userId, upTo);
   }
 
   /** On every request that presents a user token: one indexed lookup (the unique hash), written lean. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { databaseViolation, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
+import { countUpTo } from '../../database/bounded-count.js';
 import { Database } from '../../database/database.js';
 import { MembershipNotFound } from '../../workspaces/domain/workspace.errors.js';
 import { AccessTokenAlreadyExists } from '../domain/access-token.errors.js';
@@ -31,12 +32,8 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
 
   /** On every Basic-authenticated request: from the cache, else one indexed lookup (the unique hash), written lean. */
   async countByMembership(membershipId: string, upTo: number): Promise<number> {
-    // workspace_access_tokens_membership_id_idx, at most upTo entries.
-    const [{ count }] = await this.db.manager.query<{ count: number }[]>(
-      `SELECT count(*) AS count FROM (SELECT 1 FROM workspace_access_tokens WHERE membership_id = $1 LIMIT $2) AS counted`,
-      [membershipId, upTo],
-    );
-    return Number(count);
+    // workspace_access_tokens_membership_id_idx
+    return countUpTo(this.db.manager, 'workspace_access_tokens', 'membership_id', membershipId, upTo);
   }
 
   async findCredentialByHash(hash: string): Promise<AccessTokenCredential | null> {

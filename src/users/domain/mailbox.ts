@@ -13,7 +13,9 @@ import { domainToASCII } from 'node:url';
  */
 export function mailboxKey(address: string): string {
   const at = address.lastIndexOf('@');
-  const local = address.slice(0, at).replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
   const domain = address.slice(at + 1);
-  return `${local}@${domainToASCII(domain) || domain.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())}`;
+  return `${asciiLowerCase(address.slice(0, at))}@${domainToASCII(domain) || asciiLowerCase(domain)}`;
 }
+
+/** `A`-`Z` to `a`-`z`, every other character as it is. */
+const asciiLowerCase = (text: string): string => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());

@@ -3,6 +3,7 @@ import { In, type EntityManager } from 'typeorm';
 import type { DomainEvent } from '../../events/domain/domain-event.js';
 import { EventRecords } from '../../events/infrastructure/event-records.js';
 import { databaseViolation, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
+import { boundedCountSql, countUpTo } from '../../database/bounded-count.js';
 import { Database } from '../../database/database.js';
 import { changedColumns, insertRows } from '../../database/row-statements.js';
 import type { Workspace } from '../domain/workspace.js';
@@ -20,10 +21,6 @@ import {
 import { WorkspaceMembershipOrmEntity } from './workspace-membership.orm-entity.js';
 import { WorkspaceMapper } from './workspace.mapper.js';
 import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
-
-/** The user's memberships, counted up to a bound: an index range of at most that many entries. */
-const COUNT_WORKSPACES_OF = (userId: string, upTo: string) =>
-  `(SELECT count(*) FROM (SELECT 1 FROM workspace_memberships WHERE user_id = ${userId} LIMIT ${upTo}) AS counted)`;
 
 /** One membership per user and workspace (see the migrations). */
 const MEMBER_UNIQUE_CONSTRAINT = 'workspace_memberships_workspace_user_unique';
@@ -56,18 +53,17 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
         ],
         limit === undefined
           ? undefined
-          : { condition: `${COUNT_WORKSPACES_OF('$g1', '$g2')} < $g2`, params: [workspace.memberships[0].userId, limit] },
+          : {
+              condition: `${boundedCountSql('workspace_memberships', 'user_id', '$g1', '$g2')} < $g2`,
+              params: [workspace.memberships[0].userId, limit],
+            },
       ),
     );
     if (!inserted) throw new WorkspaceLimitReached(limit!);
   }
 
   async countWorkspacesOf(userId: string, upTo: number): Promise<number> {
-    const [{ count }] = await this.db.manager.query<{ count: number }[]>(`SELECT ${COUNT_WORKSPACES_OF('$1', '$2')} AS count`, [
-      userId,
-      upTo,
-    ]);
-    return Number(count);
+    return countUpTo(this.db.manager, 'workspace_memberships', 'user_id', userId, upTo);
   }
 
   async findById(id: string): Promise<Workspace | null> {
