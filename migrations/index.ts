@@ -9,6 +9,7 @@ import { CompareMailboxes1764340000000 } from './1764340000000-compare-mailboxes
 import { CountInvitationEmails1764350000000 } from './1764350000000-count-invitation-emails.js';
 import { KeyEventPageMarks1764360000000 } from './1764360000000-key-event-page-marks.js';
 import { IndexWorkspaceMembersByJoinTime1764370000000 } from './1764370000000-index-workspace-members-by-join-time.js';
+import { CountWorkspaceMembers1764380000000 } from './1764380000000-count-workspace-members.js';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   CountInvitationEmails1764350000000,
   KeyEventPageMarks1764360000000,
   IndexWorkspaceMembersByJoinTime1764370000000,
+  CountWorkspaceMembers1764380000000,
 ];

@@ -20,7 +20,7 @@ import { WorkspaceAccessTokenRepository } from './domain/workspace-access-token.
 import { AccessTokensController } from './http/access-tokens.controller.js';
 import { AccessTokenCredentialCache } from './infrastructure/access-token-credential-cache.js';
 import { AccessTokenRevocationListener } from './infrastructure/access-token-revocation-listener.js';
-import { CascadedTokenDeletionSubscriber } from './infrastructure/cascaded-token-deletion.subscriber.js';
+import { AccessTokenRevocations } from './infrastructure/access-token-revocations.js';
 import { TypeOrmWorkspaceAccessTokenRepository } from './infrastructure/typeorm-workspace-access-token.repository.js';
 import { WorkspaceAccessTokenOrmEntity } from './infrastructure/workspace-access-token.orm-entity.js';
 
@@ -41,7 +41,7 @@ export const accessTokenOrmEntities = [WorkspaceAccessTokenOrmEntity, UserAccess
     { provide: AccessTokenAuthenticator, useClass: AuthenticateAccessTokenUseCase },
     AccessTokenCredentialCache,
     AccessTokenRevocationListener,
-    CascadedTokenDeletionSubscriber,
+    AccessTokenRevocations,
     CreateAccessTokenUseCase,
     ListAccessTokensUseCase,
     DeleteAccessTokenUseCase,

@@ -3,7 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-custom';
 import { AccessTokenAuthenticator } from '../access-tokens/application/access-token-authenticator.js';
 import { presentedTokenForms } from '../common/http/presented-token.js';
-import type { Actor } from '../workspaces/domain/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import type { CredentialsView } from './authentication.guard.js';
 import { credentialsFor } from './authorization-header.js';
 

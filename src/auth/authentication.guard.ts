@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import passport from 'passport';
 import { UnauthenticatedError } from '../common/domain-error.js';
-import type { Actor } from '../workspaces/domain/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { NotAuthenticated } from './auth.errors.js';
 import { AuthenticationFailureLimiter } from './authentication-failure-limiter.js';
 import { IS_PUBLIC } from '../common/http/public.decorator.js';

@@ -6,7 +6,7 @@ import { RecordUserProfileUseCase } from '../users/application/record-user-profi
 import type { CredentialsView } from './authentication.guard.js';
 import { credentialsFor } from './authorization-header.js';
 import { BearerTokenVerifier } from './bearer-token-verifier.js';
-import type { Actor } from '../workspaces/domain/actor.js';
+import type { Actor } from '../kernel/actor.js';
 
 /** `Authorization: Bearer <JWT from the identity provider>`; the user is the token's subject. */
 @Injectable()

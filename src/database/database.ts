@@ -2,26 +2,38 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
+/** Where the queries of one unit of work go: its transaction's EntityManager once it has begun one. */
+export interface QueryScope {
+  manager?: EntityManager;
+}
+
 /**
- * What repositories use instead of the DataSource: the EntityManager of the transaction the current
- * call runs in, if any. That lets a unit of work that spans several repository calls (an idempotent
- * request) commit or roll back as one, and keeps every query of a transaction on its connection
- * (which the embedded database's exclusive pool requires).
+ * What repositories use instead of the DataSource. Inside a unit of work that has begun its
+ * transaction, queries go to that transaction's connection: its reads see its locks, and the embedded
+ * database's exclusive pool (one connection) is never asked for a second one.
  */
 @Injectable()
 export class Database {
-  private readonly current = new AsyncLocalStorage<EntityManager>();
+  private readonly scopes = new AsyncLocalStorage<QueryScope>();
 
   constructor(private readonly dataSource: DataSource) {}
 
   get manager(): EntityManager {
-    return this.current.getStore() ?? this.dataSource.manager;
+    return this.scopes.getStore()?.manager ?? this.dataSource.manager;
   }
 
-  /** Runs `work` in a new transaction, or as part of the one this call already runs in. */
+  /** The unit of work the current call runs in, if any. */
+  currentScope(): QueryScope | undefined {
+    return this.scopes.getStore();
+  }
+
+  /** Runs `work` with its queries in `scope` (see UnitOfWork). */
+  within<T>(scope: QueryScope, work: () => Promise<T>): Promise<T> {
+    return this.scopes.run(scope, work);
+  }
+
+  /** A transaction of its own for infrastructure work outside any unit of work (claiming outbox messages). */
   async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const open = this.current.getStore();
-    if (open) return work(open);
-    return this.dataSource.transaction((manager) => this.current.run(manager, () => work(manager)));
+    return this.dataSource.transaction(work);
   }
 }

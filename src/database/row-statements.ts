@@ -17,16 +17,41 @@ export interface InsertGuard {
 }
 
 /**
+ * A statement that changes existing rows (UPDATE or DELETE), its parameters written `$1`, `$2`, ...:
+ * written together with the inserts of the same change (see writeRows).
+ */
+export interface RowStatement {
+  /** The table it changes. */
+  table: string;
+  sql: string;
+  params: readonly unknown[];
+}
+
+/**
  * Inserts batches of rows into their tables in one statement (atomic by itself, one round trip),
  * in the order given: an aggregate and its children are stored all or nothing. The columns and their
  * types come from the entities' metadata, the values from the rows the mapper built. With a guard,
  * nothing is inserted unless its condition holds; the result says whether the rows were inserted.
  */
 export async function insertRows(manager: EntityManager, batches: readonly RowBatch[], guard?: InsertGuard): Promise<boolean> {
-  const present = batches.filter((batch) => batch.rows.length > 0);
-  if (present.length === 0) return true;
+  return writeRows(manager, { batches, guard });
+}
+
+/**
+ * One statement for a whole change: the updates and deletes first (as data-modifying CTEs, which run
+ * once and to completion), then the inserts. All of it happens or none of it. Returns false, having
+ * written nothing, when a guard is given and does not hold.
+ */
+export async function writeRows(
+  manager: EntityManager,
+  change: { statements?: readonly RowStatement[]; batches: readonly RowBatch[]; guard?: InsertGuard },
+): Promise<boolean> {
+  const statements = change.statements ?? [];
+  const present = change.batches.filter((batch) => batch.rows.length > 0);
+  if (present.length === 0 && statements.length === 0) return true;
+  if (change.guard && present.length === 0) throw new Error('A guard needs rows to insert');
   const tables = present.map((batch) => tableOf(manager, batch.target));
-  const parameters: unknown[][] = [];
+  const parameters: unknown[] = statements.flatMap((statement) => statement.params);
   for (let index = 0; index < tables.length; index++) {
     const rows = present[index].rows;
     for (const column of tables[index].columns) {
@@ -35,11 +60,12 @@ export async function insertRows(manager: EntityManager, batches: readonly RowBa
       parameters.push(values);
     }
   }
-  if (!guard) {
-    await manager.query(statementFor(tables), parameters);
+  const sql = statementFor(statements, tables, change.guard?.condition);
+  if (!change.guard) {
+    await manager.query(sql, parameters);
     return true;
   }
-  const inserted = await manager.query<unknown[]>(statementFor(tables, guard.condition), [...parameters, ...guard.params]);
+  const inserted = await manager.query<unknown[]>(sql, [...parameters, ...change.guard.params]);
   return inserted.length > 0;
 }
 
@@ -61,14 +87,21 @@ function tableOf(manager: EntityManager, target: EntityTarget<ObjectLiteral>): T
   return table;
 }
 
-/** The statement for these tables in this order, and guard (it does not depend on how many rows each has), built once. */
-const statements = new Map<string, string>();
+/** The statement for these statements, tables in this order, and guard (it does not depend on how many rows each has), built once. */
+const built = new Map<string, string>();
 
-function statementFor(list: readonly Table[], guard?: string): string {
-  const key = `${list.map((table) => table.metadata.tableName).join(' ')}\n${guard ?? ''}`;
-  let sql = statements.get(key);
+function statementFor(statements: readonly RowStatement[], list: readonly Table[], guard?: string): string {
+  const key = `${statements.map((statement) => `${statement.sql}\u0000${statement.params.length}`).join('\u0001')}\n${list
+    .map((table) => table.metadata.tableName)
+    .join(' ')}\n${guard ?? ''}`;
+  let sql = built.get(key);
   if (sql === undefined) {
     let parameter = 0;
+    const changes = statements.map((statement) => {
+      const offset = parameter;
+      parameter += statement.params.length;
+      return statement.sql.replace(/\$(\d+)/g, (_, n: string) => `$${offset + Number(n)}`);
+    });
     // Every insert takes its rows only when the guard (one row, computed once) allows.
     const only = guard === undefined ? '' : ' WHERE (SELECT ok FROM guard)';
     const inserts = list.map((table) => {
@@ -76,15 +109,16 @@ function statementFor(list: readonly Table[], guard?: string): string {
       const names = table.columns.map((column) => `"${column.databaseName}"`).join(', ');
       return `INSERT INTO "${table.metadata.tableName}" (${names}) SELECT * FROM unnest(${arrays.join(', ')})${only}`;
     });
-    // The earlier inserts as data-modifying CTEs (each runs once, to completion), the last one as the statement.
-    const ctes = inserts.slice(0, -1).map((insert, index) => `i${index} AS (${insert})`);
-    let last = inserts.at(-1)!;
+    const parts = [...changes, ...inserts];
+    // The earlier parts as data-modifying CTEs (each runs once, to completion), the last one as the statement.
+    const ctes = parts.slice(0, -1).map((part, index) => `c${index} AS (${part})`);
+    let last = parts.at(-1)!;
     if (guard !== undefined) {
       ctes.unshift(`guard AS (SELECT (${guard.replace(/\$g(\d+)/g, (_, n: string) => `$${parameter + Number(n)}`)}) AS ok)`);
       last += ' RETURNING 1';
     }
     sql = ctes.length === 0 ? last : `WITH ${ctes.join(', ')} ${last}`;
-    statements.set(key, sql);
+    built.set(key, sql);
   }
   return sql;
 }

@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { CommittedEvents, EventRows, TypeOrmUnitOfWork } from '../database/typeorm-unit-of-work.js';
+import { UnitOfWork } from '../kernel/unit-of-work.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { EventLog } from './application/event-log.js';
@@ -13,12 +15,23 @@ import { TypeOrmEventLog } from './infrastructure/typeorm-event-log.js';
 export const eventOrmEntities = [EventOrmEntity, EventPageMarkKeyOrmEntity];
 
 /**
- * Domain events: features record them through EventLog in the transaction of their change (the audit
- * log); the outbox publishes them to NATS JetStream when NATS_URL is set. Knows no feature.
+ * Domain events and the unit of work that writes them: every feature changes state through
+ * UnitOfWork, which stores the aggregates it saved with the rows of their events (the audit log and,
+ * when NATS_URL is set, the outbox that publishes them to NATS JetStream). EventLog reads the audit
+ * log. Global: every feature writes through it. Knows no feature.
  */
+@Global()
 @Module({
   imports: [OutboxModule, TypeOrmModule.forFeature(eventOrmEntities)],
-  providers: [EventRecords, { provide: EventLog, useClass: TypeOrmEventLog }, NatsEventPublisher, EventRetention],
-  exports: [EventLog, EventRecords, NatsEventPublisher],
+  providers: [
+    EventRecords,
+    { provide: EventRows, useExisting: EventRecords },
+    CommittedEvents,
+    { provide: UnitOfWork, useClass: TypeOrmUnitOfWork },
+    { provide: EventLog, useClass: TypeOrmEventLog },
+    NatsEventPublisher,
+    EventRetention,
+  ],
+  exports: [EventLog, UnitOfWork, CommittedEvents, NatsEventPublisher],
 })
 export class EventsModule {}

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config.js';
-import { Database } from '../database/database.js';
+import { UnitOfWork } from '../kernel/unit-of-work.js';
+import type { Actor } from '../kernel/actor.js';
 import { RequestValidationError } from '../common/validation/validation-issue.js';
 import { IdempotencyKeyAlreadyUsed, IdempotencyKeyLimit } from './idempotency.errors.js';
 import { IdempotencyStore } from './idempotency.store.js';
@@ -29,7 +30,7 @@ export interface IdempotencyOptions {
 export class Idempotency {
   constructor(
     private readonly store: IdempotencyStore,
-    private readonly db: Database,
+    private readonly unitOfWork: UnitOfWork,
     private readonly config: AppConfig,
   ) {}
 
@@ -41,11 +42,12 @@ export class Idempotency {
         { loc: ['header', 'idempotency-key'], msg: 'Idempotency-Key must be 1 to 255 visible ASCII characters', type: 'value_error' },
       ]);
     }
-    const scope = scopeOf((request as FastifyRequest & { user: Caller }).user);
+    const scope = scopeOf((request as FastifyRequest & { user: Actor }).user);
     const fingerprint = fingerprintOf(request);
 
-    return this.db.transaction(async () => {
-      const first = await this.store.claim(scope, key, fingerprint, this.config.idempotencyTtlHours);
+    // The request's work runs inside this unit of work, and is part of it (see UnitOfWork).
+    return this.unitOfWork.run('idempotent-request', async (tx) => {
+      const first = await this.store.claim(tx, scope, key, fingerprint, this.config.idempotencyTtlHours);
       if (first) {
         if (first.fingerprint !== fingerprint) {
           throw new RequestValidationError([
@@ -70,7 +72,7 @@ export class Idempotency {
       }
       const body = await work();
       const location = reply.getHeader('location');
-      await this.store.complete(scope, key, {
+      this.store.complete(tx, scope, key, {
         statusCode: reply.statusCode,
         body: options.responseHasSecret ? null : (body ?? null),
         location: typeof location === 'string' ? location : null,
@@ -80,20 +82,11 @@ export class Idempotency {
   }
 }
 
-/** What idempotency needs to know of the authenticated caller (the Actor that authentication left on the request). */
-interface Caller {
-  userId: string;
-  /** Set when the credential acts in one workspace only. */
-  restrictedToWorkspaceId?: string;
-  /** Set when an access token acts. */
-  accessTokenId?: string;
-}
-
 /**
  * Keys belong to a caller and the reach of its credential: an access token never gets the replay of
  * what the same user's bearer token (or a token of another workspace, or another token) was answered.
  */
-function scopeOf(actor: Caller): string {
+function scopeOf(actor: Actor): string {
   if (actor.restrictedToWorkspaceId !== undefined) return `workspace:${actor.restrictedToWorkspaceId}:user:${actor.userId}`;
   return actor.accessTokenId === undefined ? `user:${actor.userId}` : `access-token:${actor.accessTokenId}:user:${actor.userId}`;
 }

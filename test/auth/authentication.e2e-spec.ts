@@ -1,3 +1,4 @@
+import { UnitOfWork } from '../../src/kernel/unit-of-work.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -26,8 +27,10 @@ describe('Authentication (HS256 secret and workspace access tokens)', () => {
     const owner = `owner-${randomUUID()}`;
     const created = await create(await bearer(owner));
     expect(created.status).toBe(201);
-    const issued = WorkspaceAccessToken.issue({ membershipId: created.body.memberships[0].id, name: 'ci', expiresAt, now: new Date() });
-    await t.app.get(WorkspaceAccessTokenRepository).insert(issued.token);
+    const membership = { id: created.body.memberships[0].id as string, workspaceId: created.body.id as string, userId: owner };
+    const actor = { userId: owner, mayProvisionWorkspaces: false };
+    const issued = WorkspaceAccessToken.issue({ membership, name: 'ci', expiresAt, now: new Date(), actor });
+    await t.app.get(UnitOfWork).run('test-token', async (tx) => t.app.get(WorkspaceAccessTokenRepository).save(tx, issued.token));
     return { owner, workspaceId: created.body.id as string, secret: issued.secret };
   }
 

@@ -19,9 +19,9 @@ async function seed(db, url, size) {
   const {
     rows: [{ id }],
   } = await db.query(
-    `INSERT INTO workspaces (id, name, billing_account_email, created_at, updated_at)
-     VALUES (gen_random_uuid(), $1, 'billing@example.com', now(), now()) RETURNING id`,
-    [`Size ${size}`],
+    `INSERT INTO workspaces (id, name, billing_account_email, created_at, updated_at, member_count)
+     VALUES (gen_random_uuid(), $1, 'billing@example.com', now(), now(), $2) RETURNING id`,
+    [`Size ${size}`, size],
   );
   await db.query(
     `INSERT INTO workspace_memberships (id, workspace_id, user_id, privilege, created_at, updated_at)

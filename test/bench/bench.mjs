@@ -147,8 +147,8 @@ async function seedListing(db) {
            CASE WHEN i <= 10000 THEN 'lister' WHEN i <= 10010 THEN 'lister-small' ELSE 'seed-owner-' || i END AS user_id
     FROM generate_series(1, 100000) AS i`);
   await db.query(`
-    INSERT INTO workspaces (id, name, billing_account_email, created_at, updated_at)
-    SELECT id, 'seed ' || i, 'seed@example.com', created_at, created_at FROM seed`);
+    INSERT INTO workspaces (id, name, billing_account_email, created_at, updated_at, member_count)
+    SELECT id, 'seed ' || i, 'seed@example.com', created_at, created_at, 1 FROM seed`);
   await db.query(`
     INSERT INTO workspace_memberships (id, workspace_id, user_id, privilege, created_at, updated_at)
     SELECT gen_random_uuid(), id, user_id, 'ROLE_WORKSPACE_OWNER', created_at, created_at FROM seed`);

@@ -24,8 +24,8 @@ const INSERT = `
   WITH guard AS (
     SELECT (SELECT count(*) FROM (SELECT 1 FROM workspace_memberships WHERE user_id = $6 LIMIT ${WORKSPACES_PER_USER}) AS counted) < ${WORKSPACES_PER_USER} AS ok
   ), w AS (
-    INSERT INTO workspaces (id, name, billing_account_email, created_at, updated_at)
-    SELECT $1, $2, $3, $4, $4 WHERE (SELECT ok FROM guard) RETURNING id
+    INSERT INTO workspaces (id, name, billing_account_email, created_at, updated_at, member_count)
+    SELECT $1, $2, $3, $4, $4, 1 WHERE (SELECT ok FROM guard) RETURNING id
   )
   INSERT INTO workspace_memberships (id, workspace_id, user_id, privilege, created_at, updated_at)
   SELECT $5, w.id, $6, 'ROLE_WORKSPACE_OWNER', $4, $4 FROM w RETURNING 1`;

@@ -1,4 +1,4 @@
-import type { Actor } from '../../workspaces/domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 
 /**
  * Port offered to authentication: the actor that a presented access token stands for. The only thing

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../workspaces/domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { InvalidAccessToken } from '../domain/access-token.errors.js';
 import { presentedSecretHash, USER_TOKEN_PREFIX } from '../domain/access-token-secret.js';
 import { UserAccessTokenRepository } from '../domain/user-access-token.repository.js';

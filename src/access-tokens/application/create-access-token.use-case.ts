@@ -1,22 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
+import type { Actor } from '../../kernel/actor.js';
+import { UnitOfWork } from '../../kernel/unit-of-work.js';
+import { lockAsMember } from '../../workspaces/domain/own-membership.js';
+import { MembershipNotFound } from '../../workspaces/domain/workspace.errors.js';
+import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
 import { AccessTokenLimitReached } from '../domain/access-token.errors.js';
-import type { Actor } from '../../workspaces/domain/actor.js';
+import { assertMayIssueToken } from '../domain/token-issuance.js';
 import { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import { WorkspaceAccessTokenRepository } from '../domain/workspace-access-token.repository.js';
-import { assertMayIssueToken } from '../domain/token-issuance.js';
-import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
-import { EventLog } from '../../events/application/event-log.js';
-import { AccessTokenEvents } from '../domain/access-token-events.js';
-import { inWorkspace } from './in-workspace.js';
 
-/** A token for the actor's own membership; the secret is returned here and never again. */
+/**
+ * A token for the actor's own membership; the secret is returned here and never again. Under the
+ * workspace's lock, as every change in a workspace: concurrent creations hold the limit, and a
+ * membership removed meanwhile has no token made for it. An outsider gets the tokens' usual 404.
+ */
 @Injectable()
 export class CreateAccessTokenUseCase {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly workspaces: WorkspaceRepository,
     private readonly tokens: WorkspaceAccessTokenRepository,
-    private readonly events: EventLog,
     private readonly config: AppConfig,
   ) {}
 
@@ -26,15 +30,12 @@ export class CreateAccessTokenUseCase {
   }> {
     const now = new Date();
     assertMayIssueToken(input.actor, input.expiresAt, now);
-    return inWorkspace(this.workspaces, input.workspaceId, async (workspace) => {
-      // The workspace's loaded memberships answer "is the actor a member" (an outsider: the usual 404).
-      const membership = workspace.membershipOf(input.actor);
-      // Under the workspace's exclusion (inWorkspace), so concurrent creations hold the limit too.
+    return this.unitOfWork.run('create-access-token', async (tx) => {
+      const { own } = await lockAsMember(this.workspaces, tx, input.actor, input.workspaceId, () => new MembershipNotFound());
       const limit = this.config.limits.tokensPerMembership;
-      if ((await this.tokens.countByMembership(membership.id, limit)) >= limit) throw new AccessTokenLimitReached('workspace', limit);
-      const issued = WorkspaceAccessToken.issue({ membershipId: membership.id, name: input.name, expiresAt: input.expiresAt, now });
-      await this.tokens.insert(issued.token);
-      await this.events.record([AccessTokenEvents.workspaceTokenCreated(issued.token, membership, input.actor)]);
+      if ((await this.tokens.countByMembership(own.id, limit)) >= limit) throw new AccessTokenLimitReached('workspace', limit);
+      const issued = WorkspaceAccessToken.issue({ membership: own, name: input.name, expiresAt: input.expiresAt, now, actor: input.actor });
+      this.tokens.save(tx, issued.token);
       return issued;
     });
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EventLog } from '../../events/application/event-log.js';
-import { AccessTokenEvents } from '../domain/access-token-events.js';
-import type { Actor } from '../../workspaces/domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
+import { UnitOfWork } from '../../kernel/unit-of-work.js';
 import { AccessTokenNotFound } from '../domain/access-token.errors.js';
 import { assertMayManageUserTokens } from '../domain/user-access-token.js';
 import { UserAccessTokenRepository } from '../domain/user-access-token.repository.js';
@@ -10,16 +9,21 @@ import { UserAccessTokenRepository } from '../domain/user-access-token.repositor
 @Injectable()
 export class DeleteUserAccessTokenUseCase {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly tokens: UserAccessTokenRepository,
-    private readonly events: EventLog,
   ) {}
 
   async execute(input: { actor: Actor; tokenId: string }): Promise<void> {
     assertMayManageUserTokens(input.actor);
-    const token = await this.tokens.findById(input.tokenId);
-    if (!token?.mayBeManagedBy(input.actor)) throw new AccessTokenNotFound();
-    await this.events.recordWith([AccessTokenEvents.userTokenDeleted(token, input.actor, new Date())], async () => {
-      if (!(await this.tokens.delete(token.id))) throw new AccessTokenNotFound();
+    const found = await this.tokens.findById(input.tokenId);
+    if (!found?.mayBeManagedBy(input.actor)) throw new AccessTokenNotFound();
+    await this.unitOfWork.run('delete-user-access-token', async (tx) => {
+      // Read again under the user's lock: a token deleted meanwhile is not found (and has one event).
+      await this.tokens.lockTokensOf(tx, found.userId);
+      const token = await this.tokens.findById(input.tokenId);
+      if (!token) throw new AccessTokenNotFound();
+      token.revoke(input.actor, new Date());
+      this.tokens.save(tx, token);
     });
   }
 }

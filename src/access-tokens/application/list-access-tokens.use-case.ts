@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../workspaces/domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import type { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import { WorkspaceAccessTokenRepository } from '../domain/workspace-access-token.repository.js';
 import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
-import { ownMembership } from '../../workspaces/application/own-membership.js';
+import { ownMembership } from '../../workspaces/domain/own-membership.js';
 
 /** The actor's own tokens in the workspace. */
 @Injectable()

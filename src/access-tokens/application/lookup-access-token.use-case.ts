@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../workspaces/domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
+import { ownMembership } from '../../workspaces/domain/own-membership.js';
 import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
 import { AccessTokenNotFound } from '../domain/access-token.errors.js';
 import { WorkspaceAccessTokenRepository } from '../domain/workspace-access-token.repository.js';
@@ -15,8 +16,8 @@ export class LookupAccessTokenUseCase {
 
   /** `secretForms`: the ways the client may have presented the secret (see presentedTokenForms). */
   async execute(input: { actor: Actor; workspaceId: string; secretForms: readonly string[] }): Promise<string> {
-    const found = await this.tokens.findCredentialBySecret(input.secretForms);
-    const credential = await manageableToken(this.workspaces, input.actor, input.workspaceId, found);
+    const own = await ownMembership(this.workspaces, input.actor, input.workspaceId);
+    const credential = await manageableToken(this.workspaces, own, await this.tokens.findCredentialBySecret(input.secretForms));
     if (!credential) throw new AccessTokenNotFound();
     return credential.token.id;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../workspaces/domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { AccessTokenNotFound } from '../domain/access-token.errors.js';
 import { assertMayManageUserTokens } from '../domain/user-access-token.js';
 import { UserAccessTokenRepository } from '../domain/user-access-token.repository.js';

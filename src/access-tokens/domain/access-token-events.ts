@@ -1,7 +1,15 @@
-import { domainEvent, type DomainEvent } from '../../events/domain/domain-event.js';
-import type { Actor } from '../../workspaces/domain/actor.js';
-import type { UserAccessToken } from './user-access-token.js';
-import type { WorkspaceAccessToken } from './workspace-access-token.js';
+import { domainEvent, type DomainEvent } from '../../kernel/domain-event.js';
+import type { Actor } from '../../kernel/actor.js';
+
+/** What events say of a token (the tokens record their events with these). */
+interface TokenFacts {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: Date;
+  readonly expiresAt: Date | null;
+}
+type WorkspaceAccessToken = TokenFacts & { readonly membershipId: string };
+type UserAccessToken = TokenFacts & { readonly userId: string };
 
 /** Whose workspace access token: the membership it acts as. */
 export interface TokenMembership {

@@ -1,4 +1,4 @@
-import { mayCreateCredentialsAndWorkspaces, type Actor } from '../../workspaces/domain/actor.js';
+import { mayCreateCredentialsAndWorkspaces, type Actor } from '../../kernel/actor.js';
 import { RestrictedCredential } from '../../workspaces/domain/workspace.errors.js';
 import { InvalidExpiry } from './access-token.errors.js';
 

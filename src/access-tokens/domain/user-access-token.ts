@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../workspaces/domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
+import { AggregateRoot } from '../../kernel/aggregate-root.js';
+import { AccessTokenEvents } from './access-token-events.js';
 import { RestrictedCredential } from '../../workspaces/domain/workspace.errors.js';
 import { hashSecret, hasSecretShape, newSecret, USER_TOKEN_PREFIX } from './access-token-secret.js';
 
@@ -27,20 +29,25 @@ export interface UserAccessTokenProps {
  * A personal access token (the contract's "subject" token): it acts as its user in every workspace
  * the user belongs to, with the user's role there, until it is deleted or expires.
  */
-export class UserAccessToken {
-  private constructor(private readonly props: UserAccessTokenProps) {}
+export class UserAccessToken extends AggregateRoot {
+  private revoked = false;
 
-  /** A new token and its secret; the secret exists only in the return value. */
-  static issue(input: { userId: string; name: string; expiresAt: Date | null; now: Date }): { token: UserAccessToken; secret: string } {
+  private constructor(private readonly props: UserAccessTokenProps) {
+    super();
+  }
+
+  /** A new token of `actor`'s own user and its secret; the secret exists only in the return value. */
+  static issue(input: { name: string; expiresAt: Date | null; now: Date; actor: Actor }): { token: UserAccessToken; secret: string } {
     const secret = newSecret(USER_TOKEN_PREFIX);
     const token = new UserAccessToken({
       id: randomUUID(),
-      userId: input.userId,
+      userId: input.actor.userId,
       name: input.name,
       hash: hashSecret(secret),
       createdAt: input.now,
       expiresAt: input.expiresAt,
     });
+    token.record(AccessTokenEvents.userTokenCreated(token, input.actor));
     return { token, secret };
   }
 
@@ -55,6 +62,16 @@ export class UserAccessToken {
   /** Its user manages it (lists, looks up, deletes); so does a caller with the provisioning scope. */
   mayBeManagedBy(actor: Actor): boolean {
     return actor.userId === this.props.userId || actor.mayProvisionWorkspaces;
+  }
+
+  /** Deletes the token; it is refused from the next request on. */
+  revoke(actor: Actor, now: Date): void {
+    this.revoked = true;
+    this.record(AccessTokenEvents.userTokenDeleted(this, actor, now));
+  }
+
+  get isRevoked(): boolean {
+    return this.revoked;
   }
 
   isExpiredAt(now: Date): boolean {

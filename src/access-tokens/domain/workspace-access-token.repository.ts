@@ -1,3 +1,4 @@
+import type { Transaction } from '../../kernel/unit-of-work.js';
 import { presentedSecretHash, WORKSPACE_TOKEN_PREFIX } from './access-token-secret.js';
 import type { WorkspaceAccessToken } from './workspace-access-token.js';
 
@@ -10,8 +11,11 @@ export interface AccessTokenCredential {
 
 /** Port: workspace access tokens, stored by the hash of their secret only. */
 export abstract class WorkspaceAccessTokenRepository {
-  /** Fails with MembershipNotFound when the token's membership does not exist. */
-  abstract insert(token: WorkspaceAccessToken): Promise<void>;
+  /**
+   * Stores a new or revoked token and its events with the unit of work; writing a token whose
+   * membership does not exist fails with MembershipNotFound.
+   */
+  abstract save(tx: Transaction, token: WorkspaceAccessToken): void;
 
   /** How many tokens the membership has, counted up to `upTo` at most. */
   abstract countByMembership(membershipId: string, upTo: number): Promise<number>;
@@ -22,9 +26,6 @@ export abstract class WorkspaceAccessTokenRepository {
 
   /** The membership's tokens, oldest first. */
   abstract listByMembership(membershipId: string): Promise<WorkspaceAccessToken[]>;
-
-  /** Deletes the token if it belongs to the membership; false when there is no such token. */
-  abstract delete(tokenId: string, membershipId: string): Promise<boolean>;
 
   /**
    * The token whose secret is one of `forms` (the ways a client may have presented it). Only a form

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../kernel/actor.js';
+import { AggregateRoot } from '../../kernel/aggregate-root.js';
+import { AccessTokenEvents, type TokenMembership } from './access-token-events.js';
 import { hashSecret, hasSecretShape, newSecret, WORKSPACE_TOKEN_PREFIX } from './access-token-secret.js';
 
 export interface WorkspaceAccessTokenProps {
@@ -13,23 +16,37 @@ export interface WorkspaceAccessTokenProps {
 }
 
 /** A credential that acts as one workspace membership. */
-export class WorkspaceAccessToken {
-  private constructor(private readonly props: WorkspaceAccessTokenProps) {}
+export class WorkspaceAccessToken extends AggregateRoot {
+  private revoked = false;
 
-  /** A new token and its secret; the secret exists only in the return value. */
-  static issue(input: { membershipId: string; name: string; expiresAt: Date | null; now: Date }): {
+  private constructor(private readonly props: WorkspaceAccessTokenProps) {
+    super();
+  }
+
+  /**
+   * A new token and its secret, issued by `actor` for the membership; the secret exists only in the
+   * return value.
+   */
+  static issue(input: {
+    membership: TokenMembership & { id: string };
+    name: string;
+    expiresAt: Date | null;
+    now: Date;
+    actor: Actor;
+  }): {
     token: WorkspaceAccessToken;
     secret: string;
   } {
     const secret = newSecret(WORKSPACE_TOKEN_PREFIX);
     const token = new WorkspaceAccessToken({
       id: randomUUID(),
-      membershipId: input.membershipId,
+      membershipId: input.membership.id,
       name: input.name,
       hash: hashSecret(secret),
       createdAt: input.now,
       expiresAt: input.expiresAt,
     });
+    token.record(AccessTokenEvents.workspaceTokenCreated(token, input.membership, input.actor));
     return { token, secret };
   }
 
@@ -40,6 +57,16 @@ export class WorkspaceAccessToken {
   /** Whether a value could be a secret this service issued: nothing else is worth a lookup. */
   static hasSecretShape(value: string): boolean {
     return hasSecretShape(value, WORKSPACE_TOKEN_PREFIX);
+  }
+
+  /** Revokes the token of `membership` (whose it is); it fails from the very next request on. */
+  revoke(membership: TokenMembership, actor: Actor, now: Date): void {
+    this.revoked = true;
+    this.record(AccessTokenEvents.workspaceTokenDeleted(this, membership, actor, now));
+  }
+
+  get isRevoked(): boolean {
+    return this.revoked;
   }
 
   isExpiredAt(now: Date): boolean {

@@ -3,7 +3,7 @@ import { MembershipNotFound } from '../../workspaces/domain/workspace.errors.js'
 import { AccessTokenNotFound } from '../domain/access-token.errors.js';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/http/current-actor.decorator.js';
-import type { Actor } from '../../workspaces/domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { ApiErrorResponses, ApiJsonBody } from '../../common/http/api-error-responses.decorator.js';
 import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator.js';
 import { presentedTokenForms } from '../../common/http/presented-token.js';

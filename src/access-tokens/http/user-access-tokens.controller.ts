@@ -5,7 +5,7 @@ import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator
 import { CurrentActor } from '../../common/http/current-actor.decorator.js';
 import { presentedTokenForms } from '../../common/http/presented-token.js';
 import { Idempotent } from '../../idempotency/idempotent.decorator.js';
-import type { Actor } from '../../workspaces/domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { CreateUserAccessTokenUseCase } from '../application/create-user-access-token.use-case.js';
 import { DeleteUserAccessTokenUseCase } from '../application/delete-user-access-token.use-case.js';
 import { ListUserAccessTokensUseCase } from '../application/list-user-access-tokens.use-case.js';

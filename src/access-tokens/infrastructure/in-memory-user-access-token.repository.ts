@@ -1,3 +1,5 @@
+import { storeInMemory } from '../../database/in-memory-unit-of-work.js';
+import type { Transaction } from '../../kernel/unit-of-work.js';
 import { AccessTokenAlreadyExists } from '../domain/access-token.errors.js';
 import { UserAccessToken } from '../domain/user-access-token.js';
 import { UserAccessTokenRepository } from '../domain/user-access-token.repository.js';
@@ -16,10 +18,25 @@ const copy = (token: UserAccessToken): UserAccessToken =>
 export class InMemoryUserAccessTokenRepository extends UserAccessTokenRepository {
   private readonly tokens = new Map<string, UserAccessToken>();
 
-  async insert(token: UserAccessToken): Promise<void> {
-    if ([...this.tokens.values()].some((t) => t.id === token.id || t.hash === token.hash)) throw new AccessTokenAlreadyExists();
-    this.tokens.set(token.id, copy(token));
+  save(tx: Transaction, token: UserAccessToken): void {
+    const events = token.pullEvents();
+    const stored = copy(token);
+    storeInMemory(tx, {
+      events,
+      check: () => {
+        if (!token.isRevoked && [...this.tokens.values()].some((t) => t.id === token.id || t.hash === token.hash)) {
+          throw new AccessTokenAlreadyExists();
+        }
+      },
+      apply: () => {
+        if (token.isRevoked) this.tokens.delete(token.id);
+        else this.tokens.set(token.id, stored);
+      },
+    });
   }
+
+  /** One unit of work at a time in a test: nothing to wait for. */
+  async lockTokensOf(): Promise<void> {}
 
   countByUser(userId: string, upTo: number): Promise<number> {
     return Promise.resolve(Math.min(upTo, [...this.tokens.values()].filter((t) => t.userId === userId).length));
@@ -41,9 +58,5 @@ export class InMemoryUserAccessTokenRepository extends UserAccessTokenRepository
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
       .slice(page.skip, page.skip + page.limit)
       .map(copy);
-  }
-
-  async delete(id: string): Promise<boolean> {
-    return this.tokens.delete(id);
   }
 }

@@ -1,3 +1,5 @@
+import { storeInMemory } from '../../database/in-memory-unit-of-work.js';
+import type { Transaction } from '../../kernel/unit-of-work.js';
 import { MembershipNotFound } from '../../workspaces/domain/workspace.errors.js';
 import type { InMemoryWorkspaceStore } from '../../workspaces/infrastructure/in-memory-workspace.repository.js';
 import { AccessTokenAlreadyExists } from '../domain/access-token.errors.js';
@@ -18,11 +20,20 @@ export class InMemoryWorkspaceAccessTokenRepository extends WorkspaceAccessToken
     return [...this.tokens.values()];
   }
 
-  async insert(token: WorkspaceAccessToken): Promise<void> {
-    if (!this.store.findMembership(token.membershipId)) throw new MembershipNotFound();
-    const clash = this.live().some((t) => t.id === token.id || t.hash === token.hash);
-    if (clash) throw new AccessTokenAlreadyExists();
-    this.tokens.set(token.id, token);
+  save(tx: Transaction, token: WorkspaceAccessToken): void {
+    const events = token.pullEvents();
+    storeInMemory(tx, {
+      events,
+      check: () => {
+        if (token.isRevoked) return;
+        if (!this.store.findMembership(token.membershipId)) throw new MembershipNotFound();
+        if (this.live().some((t) => t.id === token.id || t.hash === token.hash)) throw new AccessTokenAlreadyExists();
+      },
+      apply: () => {
+        if (token.isRevoked) this.tokens.delete(token.id);
+        else this.tokens.set(token.id, token);
+      },
+    });
   }
 
   countByMembership(membershipId: string, upTo: number): Promise<number> {
@@ -47,11 +58,5 @@ export class InMemoryWorkspaceAccessTokenRepository extends WorkspaceAccessToken
     return this.live()
       .filter((token) => token.membershipId === membershipId)
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-  }
-
-  async delete(tokenId: string, membershipId: string): Promise<boolean> {
-    const token = this.live().find((t) => t.id === tokenId);
-    if (!token || token.membershipId !== membershipId) return false;
-    return this.tokens.delete(tokenId);
   }
 }

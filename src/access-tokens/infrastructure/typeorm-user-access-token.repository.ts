@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { databaseViolation, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
+import { PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
+import { lockingManager, store } from '../../database/typeorm-unit-of-work.js';
+import type { Transaction } from '../../kernel/unit-of-work.js';
 import { countUpTo } from '../../database/bounded-count.js';
 import { Database } from '../../database/database.js';
 import { AccessTokenAlreadyExists } from '../domain/access-token.errors.js';
@@ -21,19 +23,27 @@ export class TypeOrmUserAccessTokenRepository extends UserAccessTokenRepository 
     super();
   }
 
-  async insert(token: UserAccessToken): Promise<void> {
-    try {
-      await this.db.manager.insert(UserAccessTokenOrmEntity, UserAccessTokenMapper.toPersistence(token));
-    } catch (error) {
-      if (databaseViolation(error)?.code === PG_UNIQUE_VIOLATION) throw new AccessTokenAlreadyExists();
-      throw error;
+  save(tx: Transaction, token: UserAccessToken): void {
+    const events = token.pullEvents();
+    if (token.isRevoked) {
+      store(tx, { statements: [{ table: 'user_access_tokens', sql: 'DELETE FROM user_access_tokens WHERE id = $1', params: [token.id] }], events });
+    } else {
+      store(tx, {
+        batches: [{ target: UserAccessTokenOrmEntity, rows: [UserAccessTokenMapper.toPersistence(token)] }],
+        events,
+        translate: (violation) => (violation.code === PG_UNIQUE_VIOLATION ? new AccessTokenAlreadyExists() : undefined),
+      });
     }
   }
 
+  async lockTokensOf(tx: Transaction, userId: string): Promise<void> {
+    // Released when the unit of work ends.
+    const manager = await lockingManager(tx);
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('user_access_tokens:' || $1, 0))`, [userId]);
+  }
+
   async countByUser(userId: string, upTo: number): Promise<number> {
-    // The lock serialises one user's token creations (released at the end of the transaction); the
-    // count reads user_access_tokens_user_created_idx, at most upTo entries.
-    await this.db.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('user_access_tokens:' || $1, 0))`, [userId]);
+    // user_access_tokens_user_created_idx, at most upTo entries.
     return countUpTo(this.db.manager, 'user_access_tokens', 'user_id', userId, upTo);
   }
 
@@ -64,8 +74,4 @@ export class TypeOrmUserAccessTokenRepository extends UserAccessTokenRepository 
     return rows.map((row) => UserAccessTokenMapper.toDomain(row));
   }
 
-  async delete(id: string): Promise<boolean> {
-    const result = await this.db.manager.delete(UserAccessTokenOrmEntity, { id });
-    return (result.affected ?? 0) > 0;
-  }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { databaseViolation, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
+import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
+import { store } from '../../database/typeorm-unit-of-work.js';
+import type { Transaction } from '../../kernel/unit-of-work.js';
 import { countUpTo } from '../../database/bounded-count.js';
 import { Database } from '../../database/database.js';
 import { MembershipNotFound } from '../../workspaces/domain/workspace.errors.js';
@@ -10,6 +12,13 @@ import { AccessTokenCredentialCache } from './access-token-credential-cache.js';
 import { AccessTokenMapper } from './access-token.mapper.js';
 import { WorkspaceAccessTokenOrmEntity } from './workspace-access-token.orm-entity.js';
 
+/** A token whose membership is gone, or the same token stored twice, as the domain's errors. */
+function translate(violation: { code: string }): Error | undefined {
+  if (violation.code === PG_FOREIGN_KEY_VIOLATION) return new MembershipNotFound();
+  if (violation.code === PG_UNIQUE_VIOLATION) return new AccessTokenAlreadyExists();
+  return undefined;
+}
+
 @Injectable()
 export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenRepository {
   constructor(
@@ -19,14 +28,13 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
     super();
   }
 
-  async insert(token: WorkspaceAccessToken): Promise<void> {
-    try {
-      await this.db.manager.insert(WorkspaceAccessTokenOrmEntity, AccessTokenMapper.toPersistence(token));
-    } catch (error) {
-      const violation = databaseViolation(error);
-      if (violation?.code === PG_FOREIGN_KEY_VIOLATION) throw new MembershipNotFound();
-      if (violation?.code === PG_UNIQUE_VIOLATION) throw new AccessTokenAlreadyExists();
-      throw error;
+  save(tx: Transaction, token: WorkspaceAccessToken): void {
+    const events = token.pullEvents();
+    if (token.isRevoked) {
+      // This replica's cache forgets it once the unit of work commits (AccessTokenRevocations); the others hear of it from the database.
+      store(tx, { statements: [{ table: 'workspace_access_tokens', sql: 'DELETE FROM workspace_access_tokens WHERE id = $1', params: [token.id] }], events });
+    } else {
+      store(tx, { batches: [{ target: WorkspaceAccessTokenOrmEntity, rows: [AccessTokenMapper.toPersistence(token)] }], events, translate });
     }
   }
 
@@ -68,11 +76,4 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
     return rows.map((row) => AccessTokenMapper.toDomain(row));
   }
 
-  async delete(tokenId: string, membershipId: string): Promise<boolean> {
-    const result = await this.db.manager.delete(WorkspaceAccessTokenOrmEntity, { id: tokenId, membershipId });
-    const deleted = (result.affected ?? 0) > 0;
-    // This replica forgets it before answering; the others hear of it from the database.
-    if (deleted) this.cache.revoked();
-    return deleted;
-  }
 }

@@ -1,4 +1,4 @@
-import type { DomainEvent, EventType } from '../domain/domain-event.js';
+import type { DomainEvent, EventType } from '../../kernel/domain-event.js';
 
 /**
  * Where a page of a workspace's events starts, as the event log hands it out (`next`) and takes it
@@ -23,16 +23,11 @@ export interface EventPage {
 }
 
 /**
- * Port: the record of every change (the audit log), and the way events leave the service. record()
- * runs inside the transaction of the change it describes: a change that rolls back leaves no event,
- * and a committed change always has its events (published afterwards, when publishing is set up).
+ * Port: the record of every change (the audit log), read. Events are written by the unit of work in
+ * the statement of the change they describe: a change that rolls back leaves no event, and a
+ * committed change always has its events (published afterwards, when publishing is set up).
  */
 export abstract class EventLog {
-  abstract record(events: readonly DomainEvent[]): Promise<void>;
-
-  /** Runs `change` and records its events in one transaction (for a change not already in one). */
-  abstract recordWith<T>(events: readonly DomainEvent[], change: () => Promise<T>): Promise<T>;
-
   /** A workspace's events, newest first. */
   abstract listForWorkspace(query: WorkspaceEventQuery): Promise<EventPage>;
 }

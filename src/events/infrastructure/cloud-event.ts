@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../domain/domain-event.js';
+import type { DomainEvent } from '../../kernel/domain-event.js';
 
 /** The outbox topic of events to publish. */
 export const EVENT_TOPIC = 'event';

@@ -1,23 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import type { RowBatch } from '../../database/row-statements.js';
+import { EventRows } from '../../database/typeorm-unit-of-work.js';
 import { TypeOrmOutbox } from '../../outbox/infrastructure/typeorm-outbox.js';
-import type { DomainEvent } from '../domain/domain-event.js';
+import type { DomainEvent } from '../../kernel/domain-event.js';
 import { EVENT_TOPIC, eventMessage, NO_WORKSPACE } from './cloud-event.js';
 import { EventMapper } from './event.mapper.js';
 import { EventOrmEntity } from './event.orm-entity.js';
 
 /**
  * The rows that record events: the audit log's and, when events are published (NATS_URL), one outbox
- * message each, ordered by workspace. Written by TypeOrmEventLog, or by a repository in the single
- * statement of its change (creating a workspace).
+ * message each, ordered by workspace: the unit of work writes them in the statement of the change.
  */
 @Injectable()
-export class EventRecords {
+export class EventRecords extends EventRows {
   constructor(
     private readonly outbox: TypeOrmOutbox,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    super();
+  }
 
   rows(events: readonly DomainEvent[]): RowBatch[] {
     const batches: RowBatch[] = [{ target: EventOrmEntity, rows: events.map((event) => EventMapper.toPersistence(event)) }];

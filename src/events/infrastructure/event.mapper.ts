@@ -1,4 +1,4 @@
-import type { DomainEvent, EventType } from '../domain/domain-event.js';
+import type { DomainEvent, EventType } from '../../kernel/domain-event.js';
 import { EventOrmEntity } from './event.orm-entity.js';
 
 export const EventMapper = {

@@ -1,19 +1,13 @@
-import type { DomainEvent } from '../domain/domain-event.js';
+import type { DomainEvent } from '../../kernel/domain-event.js';
 import { EventLog, type EventPage, type WorkspaceEventQuery } from '../application/event-log.js';
 
 /** For unit tests: events in recording order, numbered from 1; a page mark is that number (nothing to hide here). */
 export class InMemoryEventLog extends EventLog {
   readonly recorded: DomainEvent[] = [];
 
-  record(events: readonly DomainEvent[]): Promise<void> {
+  /** What the in-memory unit of work hands over at its end. */
+  append(events: readonly DomainEvent[]): void {
     this.recorded.push(...events);
-    return Promise.resolve();
-  }
-
-  async recordWith<T>(events: readonly DomainEvent[], change: () => Promise<T>): Promise<T> {
-    const result = await change();
-    await this.record(events);
-    return result;
   }
 
   listForWorkspace(query: WorkspaceEventQuery): Promise<EventPage> {

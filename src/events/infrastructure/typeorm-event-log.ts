@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.js';
-import { insertRows } from '../../database/row-statements.js';
-import type { DomainEvent } from '../domain/domain-event.js';
 import { EventLog, type EventPage, type WorkspaceEventQuery } from '../application/event-log.js';
-import { EventRecords } from './event-records.js';
 import { EventPageMarks } from './event-page-mark.js';
 import { EventMapper } from './event.mapper.js';
 import { EventOrmEntity } from './event.orm-entity.js';
@@ -12,23 +9,8 @@ import { EventOrmEntity } from './event.orm-entity.js';
 export class TypeOrmEventLog extends EventLog {
   private marks?: Promise<EventPageMarks>;
 
-  constructor(
-    private readonly db: Database,
-    private readonly records: EventRecords,
-  ) {
+  constructor(private readonly db: Database) {
     super();
-  }
-
-  async record(events: readonly DomainEvent[]): Promise<void> {
-    if (events.length > 0) await insertRows(this.db.manager, this.records.rows(events));
-  }
-
-  async recordWith<T>(events: readonly DomainEvent[], change: () => Promise<T>): Promise<T> {
-    return this.db.transaction(async () => {
-      const result = await change();
-      await this.record(events);
-      return result;
-    });
   }
 
   /** Keyset pagination on (workspace_id[, type], position): every page costs the same. */

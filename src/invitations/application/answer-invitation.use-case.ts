@@ -1,10 +1,9 @@
-import { AppConfig } from '../../config/app-config.js';
-import { assertRoomToAdmit } from '../../workspaces/domain/membership-limits.js';
 import { Injectable } from '@nestjs/common';
-import { EventLog } from '../../events/application/event-log.js';
-import { WorkspaceEvents } from '../../workspaces/domain/workspace-events.js';
-import { InvitationEvents } from '../domain/invitation-events.js';
-import type { Actor } from '../../workspaces/domain/actor.js';
+import { AppConfig } from '../../config/app-config.js';
+import { mayActIn, type Actor } from '../../kernel/actor.js';
+import { UnitOfWork } from '../../kernel/unit-of-work.js';
+import { admitMember } from '../../workspaces/domain/membership-limits.js';
+import { WorkspaceNotFound } from '../../workspaces/domain/workspace.errors.js';
 import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
 import { InvitationNotFound, NotTheInvitee } from '../domain/invitation.errors.js';
 import { InvitationPolicy } from '../domain/invitation-policy.js';
@@ -14,38 +13,45 @@ import { inviteeAddress } from '../domain/invitee.js';
 
 /**
  * The invitee (the user whose verified email the invitation went to) accepts or declines a pending
- * invitation. Accepting adds their membership with the invited role in the same transaction, under the
- * workspace's exclusion: two concurrent accepts make one membership, the second gets 409.
+ * invitation. Accepting adds their membership with the invited role in the same unit of work, under
+ * the workspace's lock: two concurrent accepts make one membership, the second gets 409.
  */
 @Injectable()
 export class AnswerInvitationUseCase {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly workspaces: WorkspaceRepository,
     private readonly invitations: InvitationRepository,
-    private readonly events: EventLog,
     private readonly config: AppConfig,
   ) {}
 
   async execute(input: { actor: Actor; workspaceId: string; invitationId: string; answer: InvitationAnswer }): Promise<InvitationListing> {
     const address = inviteeAddress(input.actor);
     const now = new Date();
-    return this.workspaces.update(input.workspaceId, async (workspace) => {
+    return this.unitOfWork.run('answer-invitation', async (tx) => {
+      const workspace = await this.workspaces.lock(tx, input.workspaceId);
+      if (!workspace) throw new WorkspaceNotFound();
       const invitation = await this.invitations.findInWorkspace(workspace.id, input.invitationId);
       if (!invitation) throw new InvitationNotFound();
       if (!invitation.isFor(address)) {
         // Someone who may see the invitation learns why they may not answer it; anyone else learns nothing.
-        const own = workspace.findMembershipOf(input.actor);
+        const own = mayActIn(input.actor, workspace.id) ? await this.workspaces.findMembership(workspace.id, input.actor.userId) : null;
         throw own && InvitationPolicy.mayManage(own, invitation) ? new NotTheInvitee() : new InvitationNotFound();
       }
-      invitation.answer(input.answer, now);
-      const events = [InvitationEvents.answered(invitation, input.answer, input.actor, now)];
+      invitation.answer(input.answer, input.actor, now);
+      this.invitations.save(tx, invitation);
       if (input.answer === 'accept') {
-        await assertRoomToAdmit(workspace, input.actor.userId, this.workspaces, this.config.limits);
-        const membership = workspace.admit(input.actor.userId, invitation.privilege, now);
-        events.push(WorkspaceEvents.memberAdded(membership, input.actor, now, invitation.id));
+        const membership = await admitMember(this.workspaces, workspace, {
+          userId: input.actor.userId,
+          privilege: invitation.privilege,
+          actor: input.actor,
+          now,
+          limits: this.config.limits,
+          invitationId: invitation.id,
+        });
+        this.workspaces.save(tx, workspace);
+        this.workspaces.saveMembership(tx, membership);
       }
-      await this.invitations.save(invitation);
-      await this.events.record(events);
       return { invitation, workspaceName: workspace.name };
     });
   }

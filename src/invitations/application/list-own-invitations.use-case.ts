@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../workspaces/domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { mailboxKey } from '../../users/domain/mailbox.js';
 import { InvitationRepository, type InvitationListing } from '../domain/invitation.repository.js';
 import { inviteeAddress } from '../domain/invitee.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ownMembership } from '../../workspaces/application/own-membership.js';
-import type { Actor } from '../../workspaces/domain/actor.js';
+import { ownMembership } from '../../workspaces/domain/own-membership.js';
+import type { Actor } from '../../kernel/actor.js';
 import { WorkspaceNotFound } from '../../workspaces/domain/workspace.errors.js';
 import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
 import { InvitationsNotVisible } from '../domain/invitation.errors.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EventLog } from '../../events/application/event-log.js';
-import { InvitationEvents } from '../domain/invitation-events.js';
-import type { Actor } from '../../workspaces/domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
+import { UnitOfWork } from '../../kernel/unit-of-work.js';
+import { lockAsMember } from '../../workspaces/domain/own-membership.js';
 import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
 import { InvitationNotFound } from '../domain/invitation.errors.js';
 import { InvitationPolicy } from '../domain/invitation-policy.js';
@@ -11,20 +11,19 @@ import { InvitationRepository, type InvitationListing } from '../domain/invitati
 @Injectable()
 export class RevokeInvitationUseCase {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly workspaces: WorkspaceRepository,
     private readonly invitations: InvitationRepository,
-    private readonly events: EventLog,
   ) {}
 
   async execute(input: { actor: Actor; workspaceId: string; invitationId: string }): Promise<InvitationListing> {
     const now = new Date();
-    return this.workspaces.update(input.workspaceId, async (workspace) => {
-      const own = workspace.membershipOf(input.actor);
+    return this.unitOfWork.run('revoke-invitation', async (tx) => {
+      const { workspace, own } = await lockAsMember(this.workspaces, tx, input.actor, input.workspaceId);
       const invitation = await this.invitations.findInWorkspace(workspace.id, input.invitationId);
       if (!invitation || !InvitationPolicy.mayManage(own, invitation)) throw new InvitationNotFound();
-      invitation.revoke(now);
-      await this.invitations.save(invitation);
-      await this.events.record([InvitationEvents.revoked(invitation, input.actor, now)]);
+      invitation.revoke(input.actor, now);
+      this.invitations.save(tx, invitation);
       return { invitation, workspaceName: workspace.name };
     });
   }

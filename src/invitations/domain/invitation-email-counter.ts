@@ -1,3 +1,4 @@
+import type { Transaction } from '../../kernel/unit-of-work.js';
 import { InvitationEmailLimit } from './invitation.errors.js';
 
 /** How many invitation emails one subject (an address, a sender) was counted in its current window. */
@@ -15,13 +16,19 @@ export interface InvitationEmailLimits {
 
 /**
  * Port: counts the invitation emails each address receives and each user makes the service send, in
- * windows that outlive invitations and workspaces (a revoked invitation's email was sent). Runs inside
- * the invitation's transaction, serialised per address and per sender: a refused invitation rolls its
- * counts back with it.
+ * windows that outlive invitations and workspaces (a revoked invitation's email was sent). Counts in
+ * the invitation's unit of work at once (its row locks serialise one address's and one sender's
+ * invitations until it ends): a refused invitation rolls its counts back with it.
  */
 export abstract class InvitationEmailCounter {
   /** Counts one more email to `mailboxKey` from `senderId`; returns both windows with it counted. */
-  abstract count(mailboxKey: string, senderId: string, now: Date, windowMs: number): Promise<{ address: EmailWindow; sender: EmailWindow }>;
+  abstract count(
+    tx: Transaction,
+    mailboxKey: string,
+    senderId: string,
+    now: Date,
+    windowMs: number,
+  ): Promise<{ address: EmailWindow; sender: EmailWindow }>;
 
   /** Forgets windows that ended before `now`; returns how many. */
   abstract forgetEnded(now: Date, windowMs: number): Promise<number>;

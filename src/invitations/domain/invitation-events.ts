@@ -1,7 +1,18 @@
-import { domainEvent, type DomainEvent } from '../../events/domain/domain-event.js';
-import type { Actor } from '../../workspaces/domain/actor.js';
+import { domainEvent, type DomainEvent } from '../../kernel/domain-event.js';
+import type { Actor } from '../../kernel/actor.js';
 import type { InvitationAnswer } from './invitation-status.js';
-import type { Invitation } from './invitation.js';
+import type { WorkspacePrivilege } from '../../workspaces/domain/workspace-privilege.js';
+
+/** What events say of an invitation (the invitation records its events with these). */
+interface Invitation {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly email: string;
+  readonly privilege: WorkspacePrivilege;
+  readonly inviterId: string;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+}
 
 const invitationData = (invitation: Invitation): Record<string, unknown> => ({
   invitationId: invitation.id,

@@ -1,3 +1,4 @@
+import type { Transaction } from '../../kernel/unit-of-work.js';
 import type { Invitation } from './invitation.js';
 
 /** An invitation with the current name of its workspace, as answers show it. */
@@ -7,15 +8,15 @@ export interface InvitationListing {
 }
 
 /**
- * Port: where invitations live. Changes to a workspace's invitations are made inside
- * WorkspaceRepository.update of that workspace, whose exclusion keeps the rules about them atomic.
+ * Port: where invitations live. Changes to a workspace's invitations are made in a unit of work that
+ * holds the workspace's lock (WorkspaceRepository.lock), which keeps the rules about them atomic.
  */
 export abstract class InvitationRepository {
-  /** AlreadyInvited when the address already has an invitation stored as pending in the workspace. */
-  abstract insert(invitation: Invitation): Promise<void>;
-
-  /** Writes what may change: the status and updatedAt. */
-  abstract save(invitation: Invitation): Promise<void>;
+  /**
+   * Stores a new invitation (AlreadyInvited when the address already has one stored as pending in the
+   * workspace), or what may change of a stored one (its status and updatedAt), with its events.
+   */
+  abstract save(tx: Transaction, invitation: Invitation): void;
 
   /** The invitation with this id, if it belongs to this workspace (an id addressed through another workspace finds nothing). */
   abstract findInWorkspace(workspaceId: string, id: string): Promise<Invitation | null>;

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../kernel/actor.js';
+import { AggregateRoot } from '../../kernel/aggregate-root.js';
 import { mailboxKey } from '../../users/domain/mailbox.js';
+import { InvitationEvents } from './invitation-events.js';
 import type { WorkspacePrivilege } from '../../workspaces/domain/workspace-privilege.js';
 import { InvitationNotPending } from './invitation.errors.js';
 import type { InvitationAnswer, InvitationStatus } from './invitation-status.js';
@@ -29,32 +32,43 @@ function normalizedEmail(address: string): string {
  * (accepted or declined) by the owner of that address, or revoked, while pending; after `expiresAt`
  * it reads expired, with no job having to run.
  */
-export class Invitation {
-  private constructor(private readonly props: InvitationProps) {}
+export class Invitation extends AggregateRoot {
+  private constructor(
+    private readonly props: InvitationProps,
+    readonly isNew: boolean,
+  ) {
+    super();
+  }
 
+  /** A new invitation from `inviter` (whom the use case authorised to add a member of `privilege`). */
   static create(input: {
     workspaceId: string;
     email: string;
     privilege: WorkspacePrivilege;
-    inviterId: string;
+    inviter: Actor;
     now: Date;
     validForMs: number;
   }): Invitation {
-    return new Invitation({
-      id: randomUUID(),
-      workspaceId: input.workspaceId,
-      email: normalizedEmail(input.email),
-      privilege: input.privilege,
-      inviterId: input.inviterId,
-      status: 'pending',
-      createdAt: input.now,
-      updatedAt: input.now,
-      expiresAt: new Date(input.now.getTime() + input.validForMs),
-    });
+    const invitation = new Invitation(
+      {
+        id: randomUUID(),
+        workspaceId: input.workspaceId,
+        email: normalizedEmail(input.email),
+        privilege: input.privilege,
+        inviterId: input.inviter.userId,
+        status: 'pending',
+        createdAt: input.now,
+        updatedAt: input.now,
+        expiresAt: new Date(input.now.getTime() + input.validForMs),
+      },
+      true,
+    );
+    invitation.record(InvitationEvents.created(invitation, input.inviter));
+    return invitation;
   }
 
   static restore(props: InvitationProps): Invitation {
-    return new Invitation({ ...props });
+    return new Invitation({ ...props }, false);
   }
 
   statusAt(now: Date): InvitationStatus {
@@ -70,12 +84,15 @@ export class Invitation {
     return mailboxKey(address) === this.emailKey;
   }
 
-  answer(answer: InvitationAnswer, now: Date): void {
+  /** The invitee's answer (the use case checked that `actor` is the invitee). */
+  answer(answer: InvitationAnswer, actor: Actor, now: Date): void {
     this.close(answer === 'accept' ? 'accepted' : 'declined', now);
+    this.record(InvitationEvents.answered(this, answer, actor, now));
   }
 
-  revoke(now: Date): void {
+  revoke(actor: Actor, now: Date): void {
     this.close('revoked', now);
+    this.record(InvitationEvents.revoked(this, actor, now));
   }
 
   /**

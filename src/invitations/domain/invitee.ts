@@ -1,4 +1,4 @@
-import type { Actor } from '../../workspaces/domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { InviteeIdentityRequired } from './invitation.errors.js';
 
 /**

@@ -4,7 +4,7 @@ import { ApiErrorResponses, ApiJsonBody } from '../../common/http/api-error-resp
 import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator.js';
 import { CurrentActor } from '../../common/http/current-actor.decorator.js';
 import { Idempotent } from '../../idempotency/idempotent.decorator.js';
-import type { Actor } from '../../workspaces/domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { WorkspaceNotFound } from '../../workspaces/domain/workspace.errors.js';
 import { WORKSPACE_ID_PARAM, WorkspaceIdParamsDto } from '../../workspaces/http/workspace.request.dto.js';
 import { AnswerInvitationUseCase } from '../application/answer-invitation.use-case.js';

@@ -1,3 +1,5 @@
+import { storeInMemory } from '../../database/in-memory-unit-of-work.js';
+import type { Transaction } from '../../kernel/unit-of-work.js';
 import type { InMemoryWorkspaceStore } from '../../workspaces/infrastructure/in-memory-workspace.repository.js';
 import { WorkspaceNotFound } from '../../workspaces/domain/workspace.errors.js';
 import { AlreadyInvited } from '../domain/invitation.errors.js';
@@ -24,14 +26,23 @@ export class InMemoryInvitationRepository extends InvitationRepository {
     return [...this.invitations.values()];
   }
 
-  async insert(invitation: Invitation): Promise<void> {
-    if (!this.store.workspaces.has(invitation.workspaceId)) throw new WorkspaceNotFound();
-    if (await this.findStoredPending(invitation.workspaceId, invitation.emailKey)) throw new AlreadyInvited();
-    this.invitations.set(invitation.id, copy(invitation));
-  }
-
-  async save(invitation: Invitation): Promise<void> {
-    if (this.invitations.has(invitation.id)) this.invitations.set(invitation.id, copy(invitation));
+  save(tx: Transaction, invitation: Invitation): void {
+    const events = invitation.pullEvents();
+    const stored = copy(invitation);
+    storeInMemory(tx, {
+      events,
+      check: () => {
+        if (!invitation.isNew) return;
+        if (!this.store.workspaces.has(invitation.workspaceId)) throw new WorkspaceNotFound();
+        const pending = this.live().some(
+          (i) => i.workspaceId === invitation.workspaceId && i.emailKey === invitation.emailKey && i.storedStatus === 'pending',
+        );
+        if (pending) throw new AlreadyInvited();
+      },
+      apply: () => {
+        if (invitation.isNew || this.invitations.has(invitation.id)) this.invitations.set(invitation.id, stored);
+      },
+    });
   }
 
   async findInWorkspace(workspaceId: string, id: string): Promise<Invitation | null> {

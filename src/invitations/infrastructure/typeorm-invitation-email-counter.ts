@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.js';
+import { lockingManager } from '../../database/typeorm-unit-of-work.js';
+import type { Transaction } from '../../kernel/unit-of-work.js';
 import { InvitationEmailCounter, type EmailWindow } from '../domain/invitation-email-counter.js';
 
 const subjectOf = (kind: 'address' | 'sender', value: string): string => createHash('sha256').update(`${kind}:${value}`).digest('hex');
@@ -16,10 +18,17 @@ export class TypeOrmInvitationEmailCounter extends InvitationEmailCounter {
    * address (and from one sender) until their transaction ends; the address is always locked first, so
    * two invitations never wait for each other in a cycle.
    */
-  async count(mailboxKey: string, senderId: string, now: Date, windowMs: number): Promise<{ address: EmailWindow; sender: EmailWindow }> {
+  async count(
+    tx: Transaction,
+    mailboxKey: string,
+    senderId: string,
+    now: Date,
+    windowMs: number,
+  ): Promise<{ address: EmailWindow; sender: EmailWindow }> {
     const address = subjectOf('address', mailboxKey);
     const sender = subjectOf('sender', senderId);
-    const rows = await this.db.manager.query<{ subject: string; window_start: Date; sent: number }[]>(
+    const manager = await lockingManager(tx);
+    const rows = await manager.query<{ subject: string; window_start: Date; sent: number }[]>(
       `INSERT INTO invitation_email_counts AS c (subject, window_start, sent) VALUES ($1, $3, 1), ($2, $3, 1)
        ON CONFLICT (subject) DO UPDATE SET
          window_start = CASE WHEN c.window_start <= $3::timestamptz - make_interval(secs => $4) THEN EXCLUDED.window_start ELSE c.window_start END,

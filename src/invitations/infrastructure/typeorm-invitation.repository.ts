@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { databaseViolation, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
+import { PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
+import { store } from '../../database/typeorm-unit-of-work.js';
+import type { Transaction } from '../../kernel/unit-of-work.js';
 import { Database } from '../../database/database.js';
 import { AlreadyInvited } from '../domain/invitation.errors.js';
 import type { Invitation } from '../domain/invitation.js';
@@ -16,19 +18,22 @@ export class TypeOrmInvitationRepository extends InvitationRepository {
     super();
   }
 
-  async insert(invitation: Invitation): Promise<void> {
-    try {
-      await this.db.manager.insert(InvitationOrmEntity, InvitationMapper.toPersistence(invitation));
-    } catch (error) {
-      const violation = databaseViolation(error);
-      if (violation?.code === PG_UNIQUE_VIOLATION && violation.constraint === ONE_PENDING_PER_EMAIL) throw new AlreadyInvited();
-      throw error;
-    }
-  }
-
-  async save(invitation: Invitation): Promise<void> {
+  save(tx: Transaction, invitation: Invitation): void {
     const row = InvitationMapper.toPersistence(invitation);
-    await this.db.manager.update(InvitationOrmEntity, { id: row.id }, { status: row.status, updatedAt: row.updatedAt });
+    const events = invitation.pullEvents();
+    if (invitation.isNew) {
+      store(tx, {
+        batches: [{ target: InvitationOrmEntity, rows: [row] }],
+        events,
+        translate: (violation) =>
+          violation.code === PG_UNIQUE_VIOLATION && violation.constraint === ONE_PENDING_PER_EMAIL ? new AlreadyInvited() : undefined,
+      });
+    } else {
+      store(tx, {
+        statements: [{ table: 'invitations', sql: 'UPDATE invitations SET status = $2, updated_at = $3 WHERE id = $1', params: [row.id, row.status, row.updatedAt] }],
+        events,
+      });
+    }
   }
 
   async findInWorkspace(workspaceId: string, id: string): Promise<Invitation | null> {

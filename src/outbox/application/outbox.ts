@@ -1,11 +1,13 @@
+import type { Transaction } from '../../kernel/unit-of-work.js';
+
 /**
  * Port: the transactional outbox. A message is written in the transaction of the change it announces
  * (so there is no message for a change that rolled back, and no committed change without its
  * message); a dispatcher delivers it afterwards, with retries, through the deliverer of its topic.
  */
 export abstract class Outbox {
-  /** Call inside the transaction of the change; the message is delivered once that commits. */
-  abstract enqueue(topic: string, payload: object, options?: OutboxMessageOptions): Promise<void>;
+  /** Stores the message with the unit of work of the change; it is delivered once that commits. */
+  abstract enqueue(tx: Transaction, topic: string, payload: object, options?: OutboxMessageOptions): void;
 }
 
 export interface OutboxMessageOptions {

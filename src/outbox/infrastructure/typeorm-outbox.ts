@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.js';
-import { insertRows, type RowBatch } from '../../database/row-statements.js';
+import type { RowBatch } from '../../database/row-statements.js';
+import { store } from '../../database/typeorm-unit-of-work.js';
+import type { Transaction } from '../../kernel/unit-of-work.js';
 import { Outbox, type OutboxDelivery, type OutboxMessageOptions } from '../application/outbox.js';
 import { OutboxMessageOrmEntity } from './outbox-message.orm-entity.js';
 
@@ -28,8 +30,8 @@ export class TypeOrmOutbox extends Outbox {
     super();
   }
 
-  async enqueue(topic: string, payload: object, options: OutboxMessageOptions = {}): Promise<void> {
-    await insertRows(this.db.manager, [this.rows(topic, [{ payload, ...options }])]);
+  enqueue(tx: Transaction, topic: string, payload: object, options: OutboxMessageOptions = {}): void {
+    store(tx, { batches: [this.rows(topic, [{ payload, ...options }])] });
   }
 
   /** Outbox rows for messages of `topic`, for a repository that writes them in the statement of its change. */

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../config/app-config.js';
+import { InMemoryUnitOfWork } from '../../database/in-memory-unit-of-work.js';
 import { InMemoryEventLog } from '../../events/infrastructure/in-memory-event-log.js';
 import { InMemoryWorkspaceRepository, InMemoryWorkspaceStore } from '../infrastructure/in-memory-workspace.repository.js';
 import { ProvisioningNotAllowed, WorkspaceLimitReached } from '../domain/workspace.errors.js';
@@ -14,8 +15,9 @@ describe('CreateWorkspaceUseCase', () => {
   beforeEach(() => {
     store = new InMemoryWorkspaceStore();
     events = new InMemoryEventLog();
-    workspaces = new InMemoryWorkspaceRepository(store, events);
-    useCase = new CreateWorkspaceUseCase(workspaces, loadConfig({ WORKSPACES_PER_USER_LIMIT: '3' }));
+    workspaces = new InMemoryWorkspaceRepository(store);
+    const unitOfWork = new InMemoryUnitOfWork((recorded) => events.append(recorded));
+    useCase = new CreateWorkspaceUseCase(unitOfWork, workspaces, loadConfig({ WORKSPACES_PER_USER_LIMIT: '3' }));
   });
 
   it('refuses a workspace whose owner belongs to WORKSPACES_PER_USER_LIMIT workspaces already, storing nothing', async () => {
@@ -29,7 +31,7 @@ describe('CreateWorkspaceUseCase', () => {
   });
 
   it('stores the workspace with its owner and returns it', async () => {
-    const created = await useCase.execute({
+    const { workspace: created, owner } = await useCase.execute({
       actor: { userId: 'alice', mayProvisionWorkspaces: false },
       name: 'Team',
       billingAccountEmail: 'billing@example.com',
@@ -37,8 +39,9 @@ describe('CreateWorkspaceUseCase', () => {
     const stored = await workspaces.findById(created.id);
     expect(stored?.name).toBe('Team');
     expect(stored?.billingAccountEmail).toBe('billing@example.com');
-    expect(stored?.memberships.map((m) => [m.id, m.userId, m.privilege])).toEqual([
-      [created.memberships[0].id, 'alice', WorkspacePrivilege.OWNER],
+    expect(stored?.memberCount).toBe(1);
+    expect((await workspaces.membersOf(created.id)).map((m) => [m.id, m.userId, m.privilege])).toEqual([
+      [owner.id, 'alice', WorkspacePrivilege.OWNER],
     ]);
     expect(events.recorded).toEqual([
       {
@@ -50,7 +53,7 @@ describe('CreateWorkspaceUseCase', () => {
         data: {
           name: 'Team',
           billingAccountEmail: 'billing@example.com',
-          owner: { membershipId: created.memberships[0].id, userId: 'alice', privilege: WorkspacePrivilege.OWNER },
+          owner: { membershipId: owner.id, userId: 'alice', privilege: WorkspacePrivilege.OWNER },
         },
       },
     ]);
@@ -70,13 +73,12 @@ describe('CreateWorkspaceUseCase', () => {
   });
 
   it('provisions a workspace owned by firstMemberId', async () => {
-    const created = await useCase.execute({
+    const { workspace: created } = await useCase.execute({
       actor: { userId: 'provisioner', mayProvisionWorkspaces: true },
       name: 'Team',
       billingAccountEmail: 'billing@example.com',
       firstMemberId: 'bob',
     });
-    const stored = await workspaces.findById(created.id);
-    expect(stored?.memberships.map((m) => m.userId)).toEqual(['bob']);
+    expect((await workspaces.membersOf(created.id)).map((m) => m.userId)).toEqual(['bob']);
   });
 });

@@ -1,21 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { EventLog } from '../../events/application/event-log.js';
-import type { Actor } from '../domain/actor.js';
-import { WorkspaceEvents } from '../domain/workspace-events.js';
+import type { Actor } from '../../kernel/actor.js';
+import { UnitOfWork } from '../../kernel/unit-of-work.js';
+import { lockAsMember } from '../domain/own-membership.js';
 import { WorkspaceRepository } from '../domain/workspace.repository.js';
 
-/** Deletes the workspace with its memberships and their access tokens. */
+/**
+ * Deletes the workspace with its memberships and their access tokens. The one change whose cost grows
+ * with the workspace: every membership's end is an event.
+ */
 @Injectable()
 export class DeleteWorkspaceUseCase {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly workspaces: WorkspaceRepository,
-    private readonly events: EventLog,
   ) {}
 
   async execute(input: { actor: Actor; workspaceId: string }): Promise<void> {
-    await this.workspaces.update(input.workspaceId, async (workspace) => {
-      workspace.delete(input.actor);
-      await this.events.record(WorkspaceEvents.deleted(workspace, input.actor, new Date()));
+    await this.unitOfWork.run('delete-workspace', async (tx) => {
+      const { workspace, own } = await lockAsMember(this.workspaces, tx, input.actor, input.workspaceId);
+      workspace.delete(own, await this.workspaces.membersOf(workspace.id), input.actor, new Date());
+      this.workspaces.save(tx, workspace);
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UserRepository } from '../../users/domain/user.repository.js';
-import type { Actor } from '../domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { MembershipNotFound } from '../domain/workspace.errors.js';
 import { WorkspaceRepository } from '../domain/workspace.repository.js';
 import type { ListedMembership } from './listed-membership.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { mayActIn, type Actor } from '../domain/actor.js';
+import { mayActIn, type Actor } from '../../kernel/actor.js';
 import type { WorkspaceMembership } from '../domain/workspace-membership.js';
 import { WorkspaceNotFound } from '../domain/workspace.errors.js';
 import { WorkspaceRepository, type WorkspaceSummary } from '../domain/workspace.repository.js';
@@ -17,16 +17,10 @@ export class GetWorkspaceUseCase {
     workspaceId: string;
     withMemberships: boolean;
   }): Promise<{ workspace: WorkspaceSummary; memberships: readonly WorkspaceMembership[] | null }> {
-    if (!input.withMemberships) {
-      const workspace = mayActIn(input.actor, input.workspaceId)
-        ? await this.workspaces.findSummaryForMember(input.workspaceId, input.actor.userId)
-        : null;
-      if (!workspace) throw new WorkspaceNotFound();
-      return { workspace, memberships: null };
-    }
-    const workspace = await this.workspaces.findById(input.workspaceId);
+    const workspace = mayActIn(input.actor, input.workspaceId)
+      ? await this.workspaces.findSummaryForMember(input.workspaceId, input.actor.userId)
+      : null;
     if (!workspace) throw new WorkspaceNotFound();
-    workspace.membershipOf(input.actor);
-    return { workspace, memberships: workspace.memberships };
+    return { workspace, memberships: input.withMemberships ? await this.workspaces.membersOf(workspace.id) : null };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { MembershipNotFound } from '../domain/workspace.errors.js';
 import { WorkspaceRepository, type MembershipListing } from '../domain/workspace.repository.js';
 

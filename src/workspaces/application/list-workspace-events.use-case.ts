@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EventLog, type EventPage, type EventPageMark } from '../../events/application/event-log.js';
-import type { EventType } from '../../events/domain/domain-event.js';
-import type { Actor } from '../domain/actor.js';
+import type { EventType } from '../../kernel/domain-event.js';
+import type { Actor } from '../../kernel/actor.js';
 import { WorkspaceEvents } from '../domain/workspace-events.js';
 import { WorkspacePolicy } from '../domain/workspace-policy.js';
 import { NotAllowed, WorkspaceNotFound } from '../domain/workspace.errors.js';
 import { WorkspaceRepository } from '../domain/workspace.repository.js';
-import { ownMembership } from './own-membership.js';
+import { ownMembership } from '../domain/own-membership.js';
 
 /** The workspace's audit log, newest first: owners and admins (each sees what their role may); members get 403, everyone else 404. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { WorkspaceRepository, type WorkspaceListPage, type WorkspaceListPosition } from '../domain/workspace.repository.js';
 
 /** The actor's workspaces (only the token's own with an access token), a page at a time. */

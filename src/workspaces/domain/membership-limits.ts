@@ -1,5 +1,7 @@
+import type { Actor } from '../../kernel/actor.js';
 import type { Workspace } from './workspace.js';
-import { WorkspaceLimitReached } from './workspace.errors.js';
+import type { WorkspaceMembership } from './workspace-membership.js';
+import type { WorkspacePrivilege } from './workspace-privilege.js';
 import type { WorkspaceRepository } from './workspace.repository.js';
 
 /** Bounds on memberships (WORKSPACES_PER_USER_LIMIT, MEMBERS_PER_WORKSPACE_LIMIT). */
@@ -9,19 +11,16 @@ export interface MembershipLimits {
 }
 
 /**
- * Refuses a new member when the workspace is full (MemberLimitReached) or the user belongs to as many
- * workspaces as one may (WorkspaceLimitReached); a user who is a member already is left to `admit`,
- * which refuses them as such. The user's workspaces are counted up to the limit only.
+ * Admits a member into a workspace its unit of work holds locked (Workspace.admit), with what the
+ * rules need read by index: whether the user is a member already, and their workspaces counted up to
+ * the limit. Adding a member directly and accepting an invitation both come here.
  */
-export async function assertRoomToAdmit(
-  workspace: Workspace,
-  userId: string,
+export async function admitMember(
   workspaces: WorkspaceRepository,
-  limits: MembershipLimits,
-): Promise<void> {
-  if (workspace.hasMember(userId)) return;
-  workspace.assertRoomForMember(limits.membersPerWorkspace);
-  if ((await workspaces.countWorkspacesOf(userId, limits.workspacesPerUser)) >= limits.workspacesPerUser) {
-    throw new WorkspaceLimitReached(limits.workspacesPerUser);
-  }
+  workspace: Workspace,
+  input: { userId: string; privilege: WorkspacePrivilege; actor: Actor; now: Date; limits: MembershipLimits; invitationId?: string },
+): Promise<WorkspaceMembership> {
+  const existing = await workspaces.findMembership(workspace.id, input.userId);
+  const userWorkspaces = existing ? 0 : await workspaces.countWorkspacesOf(input.userId, input.limits.workspacesPerUser);
+  return workspace.admit({ ...input, existing, userWorkspaces });
 }

@@ -1,15 +1,27 @@
-import { domainEvent, type DomainEvent } from '../../events/domain/domain-event.js';
-import type { Actor } from './actor.js';
-import type { WorkspaceMembership } from './workspace-membership.js';
+import { domainEvent, type DomainEvent } from '../../kernel/domain-event.js';
+import type { Actor } from '../../kernel/actor.js';
 import { WorkspacePolicy } from './workspace-policy.js';
 import type { WorkspacePrivilege } from './workspace-privilege.js';
-import type { Workspace } from './workspace.js';
+
+/** What events say of a workspace and of a membership (the aggregates record their events with these). */
+interface WorkspaceFacts {
+  readonly id: string;
+  readonly name: string;
+  readonly billingAccountEmail: string;
+  readonly createdAt: Date;
+}
+interface MembershipFacts {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly userId: string;
+  readonly privilege: WorkspacePrivilege;
+}
 
 /** Why a membership ended. */
 export type MembershipRemoval = 'removed' | 'left' | 'workspace_deleted';
 
 /** A membership as events describe it. */
-function membershipData(membership: WorkspaceMembership): Record<string, unknown> {
+function membershipData(membership: MembershipFacts): Record<string, unknown> {
   return { membershipId: membership.id, userId: membership.userId, privilege: membership.privilege };
 }
 
@@ -19,8 +31,7 @@ export const WorkspaceEvents = {
    * One event, which names the first owner's membership (`owner`): creating workspaces is the hot path,
    * and every event is a row written with the change.
    */
-  created(workspace: Workspace, actor: Actor): DomainEvent {
-    const [owner] = workspace.memberships;
+  created(workspace: WorkspaceFacts, owner: MembershipFacts, actor: Actor): DomainEvent {
     return domainEvent('workspace.created', {
       workspaceId: workspace.id,
       actor,
@@ -29,20 +40,17 @@ export const WorkspaceEvents = {
     });
   },
 
-  renamed(workspace: Workspace, previousName: string, actor: Actor, now: Date): DomainEvent {
+  renamed(workspace: WorkspaceFacts, previousName: string, actor: Actor, now: Date): DomainEvent {
     return domainEvent('workspace.renamed', { workspaceId: workspace.id, actor, now, data: { previousName, name: workspace.name } });
   },
 
-  /** Every membership's end, then the workspace's. */
-  deleted(workspace: Workspace, actor: Actor, now: Date): DomainEvent[] {
-    return [
-      ...workspace.memberships.map((membership) => WorkspaceEvents.memberRemoved(membership, 'workspace_deleted', actor, now)),
-      domainEvent('workspace.deleted', { workspaceId: workspace.id, actor, now, data: { name: workspace.name } }),
-    ];
+  /** After every membership's end (memberRemoved, reason workspace_deleted). */
+  deleted(workspace: WorkspaceFacts, actor: Actor, now: Date): DomainEvent {
+    return domainEvent('workspace.deleted', { workspaceId: workspace.id, actor, now, data: { name: workspace.name } });
   },
 
   /** `invitationId` when the member joined by accepting an invitation. */
-  memberAdded(membership: WorkspaceMembership, actor: Actor, now: Date, invitationId?: string): DomainEvent {
+  memberAdded(membership: MembershipFacts, actor: Actor, now: Date, invitationId?: string): DomainEvent {
     return domainEvent('membership.added', {
       workspaceId: membership.workspaceId,
       actor,
@@ -58,7 +66,7 @@ export const WorkspaceEvents = {
     return { ...event, data };
   },
 
-  memberRemoved(membership: WorkspaceMembership, reason: MembershipRemoval, actor: Actor, now: Date): DomainEvent {
+  memberRemoved(membership: MembershipFacts, reason: MembershipRemoval, actor: Actor, now: Date): DomainEvent {
     return domainEvent('membership.removed', {
       workspaceId: membership.workspaceId,
       actor,

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../kernel/actor.js';
+import { AggregateRoot } from '../../kernel/aggregate-root.js';
+import { WorkspaceEvents, type MembershipRemoval } from './workspace-events.js';
 import { WorkspacePrivilege } from './workspace-privilege.js';
 
 export interface WorkspaceMembershipProps {
@@ -11,23 +14,54 @@ export interface WorkspaceMembershipProps {
   updatedAt: Date;
 }
 
-/** A user's place in a workspace. */
-export class WorkspaceMembership {
-  private constructor(private readonly props: WorkspaceMembershipProps) {}
+/**
+ * A user's place in a workspace: an aggregate of its own (a workspace may have a company's every
+ * employee). The rules across memberships (who may add or remove whom, the last owner) are the
+ * workspace's, checked with the memberships they concern (see Workspace).
+ */
+export class WorkspaceMembership extends AggregateRoot {
+  private state: 'new' | 'stored' | 'ended';
 
+  private constructor(
+    private readonly props: WorkspaceMembershipProps,
+    isNew: boolean,
+  ) {
+    super();
+    this.state = isNew ? 'new' : 'stored';
+  }
+
+  /** A new membership (Workspace.create and Workspace.admit make them). */
   static create(input: { workspaceId: string; userId: string; privilege: WorkspacePrivilege; now: Date }): WorkspaceMembership {
-    return new WorkspaceMembership({
+    const props = {
       id: randomUUID(),
       workspaceId: input.workspaceId,
       userId: input.userId,
       privilege: input.privilege,
       createdAt: input.now,
       updatedAt: input.now,
-    });
+    };
+    return new WorkspaceMembership(props, true);
+  }
+
+  /** A membership admitted by someone allowed to (directly, or by an accepted invitation `invitationId`). */
+  static admitted(
+    input: { workspaceId: string; userId: string; privilege: WorkspacePrivilege; now: Date },
+    actor: Actor,
+    invitationId?: string,
+  ): WorkspaceMembership {
+    const membership = WorkspaceMembership.create(input);
+    membership.record(WorkspaceEvents.memberAdded(membership, actor, input.now, invitationId));
+    return membership;
   }
 
   static restore(props: WorkspaceMembershipProps): WorkspaceMembership {
-    return new WorkspaceMembership({ ...props });
+    return new WorkspaceMembership({ ...props }, false);
+  }
+
+  /** Ends the membership (its access tokens go with it); Workspace.removeMember and Workspace.delete decide when. */
+  end(reason: MembershipRemoval, actor: Actor, now: Date): void {
+    this.state = 'ended';
+    this.record(WorkspaceEvents.memberRemoved(this, reason, actor, now));
   }
 
   get id(): string {
@@ -47,6 +81,12 @@ export class WorkspaceMembership {
   }
   get updatedAt(): Date {
     return this.props.updatedAt;
+  }
+  get isNew(): boolean {
+    return this.state === 'new';
+  }
+  get hasEnded(): boolean {
+    return this.state === 'ended';
   }
   isOwner(): boolean {
     return this.props.privilege === WorkspacePrivilege.OWNER;

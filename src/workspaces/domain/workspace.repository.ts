@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../events/domain/domain-event.js';
+import type { Transaction } from '../../kernel/unit-of-work.js';
 import type { Workspace } from './workspace.js';
 import type { WorkspaceMembership } from './workspace-membership.js';
 
@@ -8,6 +8,7 @@ export interface WorkspaceSummary {
   name: string;
   createdAt: Date;
   updatedAt: Date;
+  memberCount: number;
 }
 
 /** Position in a user's workspace list: after the membership joined at `joinedAt` in `workspaceId`. */
@@ -42,19 +43,33 @@ export interface MembershipPage {
   next: string | null;
 }
 
-/** Port: where workspaces and their memberships live. The abstract class is the injection token. */
+/**
+ * Port: where workspaces and their memberships live (two aggregates, one store). Changes are written
+ * only through a unit of work: `lock` what a change's rules need, `save` what it changed; reads take
+ * the rows they need through an index, never all of a workspace's members (but `membersOf`).
+ */
 export abstract class WorkspaceRepository {
   /**
-   * Stores a new workspace together with its memberships and the events of its creation, atomically:
-   * all of it or nothing. With `ownerWorkspaceLimit`, nothing is stored (WorkspaceLimitReached) when its
-   * first owner already belongs to that many workspaces, checked in the same statement.
+   * The workspace, locked until the unit of work ends: every change in a workspace holds this one row's
+   * lock, so its rules over several memberships (the last owner, the member limit) hold under
+   * concurrency and its events are recorded in the order its changes commit. Null when there is none.
    */
-  abstract insert(workspace: Workspace, events?: readonly DomainEvent[], options?: { ownerWorkspaceLimit?: number }): Promise<void>;
+  abstract lock(tx: Transaction, id: string): Promise<Workspace | null>;
+
+  /** Stores a new, changed or deleted workspace (with its memberships and their tokens) and its events. */
+  abstract save(tx: Transaction, workspace: Workspace): void;
+
+  /**
+   * Stores a new or ended membership and its events. With `workspaceLimit`, nothing of the unit of work
+   * is written (WorkspaceLimitReached) when its user already belongs to that many workspaces, checked
+   * in the same statement (creating a workspace, where nothing is locked).
+   */
+  abstract saveMembership(tx: Transaction, membership: WorkspaceMembership, options?: { workspaceLimit?: number }): void;
 
   /** How many workspaces the user belongs to, counted up to `upTo` at most (its cost is bounded by it). */
   abstract countWorkspacesOf(userId: string, upTo: number): Promise<number>;
 
-  /** The workspace with its memberships. */
+  /** The workspace (without its memberships). */
   abstract findById(id: string): Promise<Workspace | null>;
 
   /**
@@ -63,15 +78,11 @@ export abstract class WorkspaceRepository {
    */
   abstract findSummaryForMember(id: string, userId: string): Promise<WorkspaceSummary | null>;
 
-  /**
-   * Loads the workspace, applies `change` and stores what it changed (name, added and removed
-   * memberships, deletion), in one transaction that excludes every other change to the same
-   * workspace: rules over several memberships (the last owner) hold under concurrency.
-   * `change` may be async: what it does through other repositories joins the same transaction, under
-   * the same exclusion (how other features keep their rules about a workspace atomic).
-   * Throws WorkspaceNotFound when there is no such workspace.
-   */
-  abstract update<T>(id: string, change: (workspace: Workspace) => T | Promise<T>): Promise<T>;
+  /** Whether the workspace has an owner other than membership `exceptId` (one probe of the owners' index). */
+  abstract hasOwnerBesides(workspaceId: string, exceptId: string): Promise<boolean>;
+
+  /** Every membership of the workspace, by join time: for deleting it (every membership's event). */
+  abstract membersOf(workspaceId: string): Promise<WorkspaceMembership[]>;
 
   abstract findMembershipById(id: string): Promise<WorkspaceMembership | null>;
 

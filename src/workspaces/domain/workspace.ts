@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { mayActIn, mayCreateCredentialsAndWorkspaces, type Actor } from './actor.js';
+import { mayCreateCredentialsAndWorkspaces, type Actor } from '../../kernel/actor.js';
+import { AggregateRoot } from '../../kernel/aggregate-root.js';
+import type { MembershipLimits } from './membership-limits.js';
 import {
   InvalidUserId,
   InvalidWorkspaceName,
   LastOwnerCannotLeave,
   MemberAlreadyExists,
   MemberLimitReached,
-  MembershipNotFound,
   NotAllowed,
   ProvisioningNotAllowed,
   RestrictedCredential,
-  WorkspaceNotFound,
+  WorkspaceLimitReached,
 } from './workspace.errors.js';
+import { WorkspaceEvents } from './workspace-events.js';
 import { WorkspaceMembership } from './workspace-membership.js';
 import { WorkspacePolicy } from './workspace-policy.js';
 import { WorkspacePrivilege } from './workspace-privilege.js';
@@ -23,7 +25,8 @@ export interface WorkspaceProps {
   billingAccountEmail: string;
   createdAt: Date;
   updatedAt: Date;
-  memberships: WorkspaceMembership[];
+  /** How many memberships it has: kept with every admission and removal, never counted. */
+  memberCount: number;
 }
 
 export interface CreateWorkspaceInput {
@@ -35,36 +38,65 @@ export interface CreateWorkspaceInput {
   now: Date;
 }
 
-/**
- * A workspace and its memberships: the unit that changes atomically. Every rule about who may
- * change what, and that a workspace always keeps an owner, is enforced here.
- */
-export class Workspace {
-  private deleted = false;
+/** What admitting a member needs to know besides the workspace (see Workspace.admit). */
+export interface Admission {
+  userId: string;
+  privilege: WorkspacePrivilege;
+  actor: Actor;
+  now: Date;
+  /** The user's membership in this workspace, if they have one already. */
+  existing: WorkspaceMembership | null;
+  /** How many workspaces the user belongs to (counted up to the limit). */
+  userWorkspaces: number;
+  limits: MembershipLimits;
+  /** Set when the member joins by accepting this invitation. */
+  invitationId?: string;
+}
 
-  private constructor(private readonly props: WorkspaceProps) {}
+/**
+ * A workspace: its name, billing address and member count, without its memberships (a workspace may
+ * hold a company's every employee; each membership is an aggregate of its own). The rules that span
+ * memberships are enforced here with exactly the memberships they concern, which the use case reads
+ * by index while it holds the workspace's lock (WorkspaceRepository.lock): the actor's, the
+ * target's, whether another owner remains.
+ */
+export class Workspace extends AggregateRoot {
+  private state: 'new' | 'stored' | 'deleted';
+
+  private constructor(
+    private readonly props: WorkspaceProps,
+    isNew: boolean,
+  ) {
+    super();
+    this.state = isNew ? 'new' : 'stored';
+  }
 
   /**
    * A new workspace always has exactly one membership: its owner. The owner is the creator, or
    * `firstMemberId` when the creator may provision workspaces for others.
    */
-  static create(input: CreateWorkspaceInput): Workspace {
+  static create(input: CreateWorkspaceInput): { workspace: Workspace; owner: WorkspaceMembership } {
     if (!mayCreateCredentialsAndWorkspaces(input.creator)) throw new RestrictedCredential('create workspaces');
     if (!isValidWorkspaceName(input.name)) throw new InvalidWorkspaceName();
     const ownerId = Workspace.firstOwnerId(input.creator, input.firstMemberId);
-    const id = randomUUID();
-    return new Workspace({
-      id,
-      name: input.name,
-      billingAccountEmail: input.billingAccountEmail,
-      createdAt: input.now,
-      updatedAt: input.now,
-      memberships: [WorkspaceMembership.create({ workspaceId: id, userId: ownerId, privilege: WorkspacePrivilege.OWNER, now: input.now })],
-    });
+    const workspace = new Workspace(
+      {
+        id: randomUUID(),
+        name: input.name,
+        billingAccountEmail: input.billingAccountEmail,
+        createdAt: input.now,
+        updatedAt: input.now,
+        memberCount: 1,
+      },
+      true,
+    );
+    const owner = WorkspaceMembership.create({ workspaceId: workspace.id, userId: ownerId, privilege: WorkspacePrivilege.OWNER, now: input.now });
+    workspace.record(WorkspaceEvents.created(workspace, owner, input.creator));
+    return { workspace, owner };
   }
 
   static restore(props: WorkspaceProps): Workspace {
-    return new Workspace({ ...props, memberships: [...props.memberships] });
+    return new Workspace({ ...props }, false);
   }
 
   private static firstOwnerId(creator: Actor, firstMemberId: string | null | undefined): string {
@@ -74,82 +106,59 @@ export class Workspace {
     return firstMemberId;
   }
 
-  /**
-   * The actor's membership. Someone who is not a member (or whose access token belongs to another
-   * workspace) learns nothing: the workspace does not exist for them.
-   */
-  membershipOf(actor: Actor): WorkspaceMembership {
-    const membership = this.findMembershipOf(actor);
-    if (!membership) throw new WorkspaceNotFound();
-    return membership;
-  }
-
-  /** The actor's membership, if they act in this workspace as one of its members. */
-  findMembershipOf(actor: Actor): WorkspaceMembership | undefined {
-    return mayActIn(actor, this.id) ? this.props.memberships.find((m) => m.belongsTo(actor.userId)) : undefined;
-  }
-
-  rename(actor: Actor, name: string, now: Date): void {
-    const { privilege } = this.membershipOf(actor);
-    if (!WorkspacePolicy.mayRename(privilege)) throw new NotAllowed('Only owners and admins may rename the workspace');
+  /** `own` is the actor's membership (see ownMembership). */
+  rename(own: WorkspaceMembership, name: string, actor: Actor, now: Date): void {
+    if (!WorkspacePolicy.mayRename(own.privilege)) throw new NotAllowed('Only owners and admins may rename the workspace');
     if (!isValidWorkspaceName(name)) throw new InvalidWorkspaceName();
+    const previousName = this.props.name;
     this.props.name = name;
     this.props.updatedAt = now;
+    this.record(WorkspaceEvents.renamed(this, previousName, actor, now));
   }
 
-  /** Marks the workspace for deletion, with its memberships and their tokens. */
-  delete(actor: Actor): void {
-    const { privilege } = this.membershipOf(actor);
-    if (!WorkspacePolicy.mayDelete(privilege)) throw new NotAllowed('Only owners may delete the workspace');
-    this.deleted = true;
-  }
-
-  addMember(actor: Actor, userId: string, privilege: WorkspacePrivilege, now: Date): WorkspaceMembership {
-    this.authorizeAdding(actor, privilege);
-    return this.admit(userId, privilege, now);
-  }
-
-  /**
-   * The actor's membership, when their role allows adding a member of `privilege` (directly or by
-   * invitation); else NotAllowed (or WorkspaceNotFound for an outsider).
-   */
-  authorizeAdding(actor: Actor, privilege: WorkspacePrivilege): WorkspaceMembership {
-    const own = this.membershipOf(actor);
+  /** May the member `own` add a member of `privilege` (directly or by invitation)? Else NotAllowed. */
+  static authorizeAdding(own: WorkspaceMembership, privilege: WorkspacePrivilege): void {
     if (!WorkspacePolicy.mayAddMember(own.privilege, privilege)) {
       throw new NotAllowed(`A ${own.privilege} may not add a ${privilege}`);
     }
-    return own;
   }
 
-  /** Adds a member whom someone allowed to was authorised to add (directly, or by an accepted invitation). */
-  admit(userId: string, privilege: WorkspacePrivilege, now: Date): WorkspaceMembership {
-    if (userId.length === 0) throw new InvalidUserId();
-    if (this.hasMember(userId)) throw new MemberAlreadyExists();
-    const membership = WorkspaceMembership.create({ workspaceId: this.id, userId, privilege, now });
-    this.props.memberships.push(membership);
-    return membership;
+  /**
+   * Adds a member whom someone allowed to was authorised to add (directly, or by an accepted
+   * invitation): not a member already, room in the workspace and in the user's workspaces.
+   */
+  admit(admission: Admission): WorkspaceMembership {
+    if (admission.existing) throw new MemberAlreadyExists();
+    if (this.props.memberCount >= admission.limits.membersPerWorkspace) throw new MemberLimitReached(admission.limits.membersPerWorkspace);
+    if (admission.userWorkspaces >= admission.limits.workspacesPerUser) throw new WorkspaceLimitReached(admission.limits.workspacesPerUser);
+    if (admission.userId.length === 0) throw new InvalidUserId();
+    this.props.memberCount += 1;
+    return WorkspaceMembership.admitted(
+      { workspaceId: this.id, userId: admission.userId, privilege: admission.privilege, now: admission.now },
+      admission.actor,
+      admission.invitationId,
+    );
   }
 
-  /** Refuses (MemberLimitReached) a new member when the workspace has `limit` members already. */
-  assertRoomForMember(limit: number): void {
-    if (this.props.memberships.length >= limit) throw new MemberLimitReached(limit);
-  }
-
-  hasMember(userId: string): boolean {
-    return this.props.memberships.some((m) => m.belongsTo(userId));
-  }
-
-  /** Owners remove anyone, admins remove non-owners, everyone may leave; the last owner may not go. */
-  removeMembership(actor: Actor, membershipId: string): WorkspaceMembership {
-    const own = this.membershipOf(actor);
-    const target = this.props.memberships.find((m) => m.id === membershipId);
-    if (!target) throw new MembershipNotFound();
+  /**
+   * Owners remove anyone, admins remove non-owners, everyone may leave; the last owner may not go.
+   * `anotherOwner`: whether the workspace has an owner besides `target` (read under the lock).
+   */
+  removeMember(own: WorkspaceMembership, target: WorkspaceMembership, anotherOwner: boolean, actor: Actor, now: Date): void {
     if (!WorkspacePolicy.mayRemoveMember(own.privilege, target.privilege, target.id === own.id)) {
       throw new NotAllowed(`A ${own.privilege} may not remove a ${target.privilege}`);
     }
-    if (target.isOwner() && this.props.memberships.filter((m) => m.isOwner()).length === 1) throw new LastOwnerCannotLeave();
-    this.props.memberships = this.props.memberships.filter((m) => m.id !== membershipId);
-    return target;
+    if (target.isOwner() && !anotherOwner) throw new LastOwnerCannotLeave();
+    target.end(target.id === own.id ? 'left' : 'removed', actor, now);
+    this.props.memberCount -= 1;
+  }
+
+  /** Deletes the workspace with its memberships (every one of them, for their events) and their tokens. */
+  delete(own: WorkspaceMembership, memberships: readonly WorkspaceMembership[], actor: Actor, now: Date): void {
+    if (!WorkspacePolicy.mayDelete(own.privilege)) throw new NotAllowed('Only owners may delete the workspace');
+    for (const membership of memberships) this.record(WorkspaceEvents.memberRemoved(membership, 'workspace_deleted', actor, now));
+    this.record(WorkspaceEvents.deleted(this, actor, now));
+    this.state = 'deleted';
   }
 
   get id(): string {
@@ -167,10 +176,13 @@ export class Workspace {
   get updatedAt(): Date {
     return this.props.updatedAt;
   }
-  get memberships(): readonly WorkspaceMembership[] {
-    return this.props.memberships;
+  get memberCount(): number {
+    return this.props.memberCount;
+  }
+  get isNew(): boolean {
+    return this.state === 'new';
   }
   get isDeleted(): boolean {
-    return this.deleted;
+    return this.state === 'deleted';
   }
 }

@@ -5,7 +5,7 @@ import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator
 import { CurrentActor } from '../../common/http/current-actor.decorator.js';
 import { ResponseHeaders } from '../../common/http/response-headers.decorator.js';
 import { ListUserWorkspaceMembershipsUseCase } from '../application/list-user-workspace-memberships.use-case.js';
-import type { Actor } from '../domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { MembershipNotFound } from '../domain/workspace.errors.js';
 import { UserWorkspaceMembershipsParamsDto, UserWorkspaceMembershipsQueryDto } from './workspace-membership.request.dto.js';
 import { ListedWorkspaceMembershipDto } from './workspace-membership.response.dto.js';

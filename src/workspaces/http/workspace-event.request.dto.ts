@@ -1,6 +1,6 @@
 import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { EventPageMark } from '../../events/application/event-log.js';
-import { EVENT_TYPES, type EventType } from '../../events/domain/domain-event.js';
+import { EVENT_TYPES, type EventType } from '../../kernel/domain-event.js';
 import { Field } from '../../common/validation/field.decorator.js';
 import { integer, list, oneOf, refined, text } from '../../common/validation/field-types.js';
 import { WorkspaceEventCursor } from './workspace-event-cursor.js';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { EVENT_TYPES, type DomainEvent, type EventType } from '../../events/domain/domain-event.js';
+import { EVENT_TYPES, type DomainEvent, type EventType } from '../../kernel/domain-event.js';
 
 @ApiSchema({ name: 'EventActorDto', description: 'Who made the change.' })
 export class EventActorDto {

@@ -4,7 +4,7 @@ import { ApiErrorResponses } from '../../common/http/api-error-responses.decorat
 import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator.js';
 import { CurrentActor } from '../../common/http/current-actor.decorator.js';
 import { ListWorkspaceEventsUseCase } from '../application/list-workspace-events.use-case.js';
-import type { Actor } from '../domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { WorkspaceNotFound } from '../domain/workspace.errors.js';
 import { WorkspaceEventCursor } from './workspace-event-cursor.js';
 import { EVENT_TYPE_QUERY, ListWorkspaceEventsQueryDto } from './workspace-event.request.dto.js';

@@ -3,7 +3,7 @@ import { jsonStream } from '../../common/http/json-stream.js';
 import { LastOwnerCannotLeave, MemberAlreadyExists, MembershipNotFound, WorkspaceNotFound } from '../domain/workspace.errors.js';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/http/current-actor.decorator.js';
-import type { Actor } from '../domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { ApiErrorResponses, ApiJsonBody } from '../../common/http/api-error-responses.decorator.js';
 import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator.js';
 import { AddWorkspaceMemberUseCase } from '../application/add-workspace-member.use-case.js';

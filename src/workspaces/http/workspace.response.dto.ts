@@ -87,11 +87,11 @@ export class CreateWorkspaceResponseDto extends ResourceDto {
   @ApiProperty({ type: () => [CreateWorkspaceMembershipDto], title: 'Memberships' })
   memberships: CreateWorkspaceMembershipDto[];
 
-  static from(workspace: Workspace): CreateWorkspaceResponseDto {
+  static from(workspace: Workspace, owner: WorkspaceMembership): CreateWorkspaceResponseDto {
     const dto = new CreateWorkspaceResponseDto();
     dto.assignResource(workspace);
     dto.name = workspace.name;
-    dto.memberships = workspace.memberships.map((membership) => CreateWorkspaceMembershipDto.fromNew(membership));
+    dto.memberships = [CreateWorkspaceMembershipDto.fromNew(owner)];
     return dto;
   }
 }
@@ -117,10 +117,6 @@ export class WorkspaceResponseDto extends ResourceDto {
     title: 'Memberships',
   })
   memberships: WorkspaceMembershipDto[] | null;
-
-  static from(workspace: Workspace, withMemberships: boolean): WorkspaceResponseDto {
-    return WorkspaceResponseDto.of(workspace, withMemberships ? workspace.memberships : null);
-  }
 
   /** The workspace's fields, and these memberships (null: not asked for). */
   static of(workspace: WorkspaceSummary, memberships: readonly WorkspaceMembership[] | null): WorkspaceResponseDto {

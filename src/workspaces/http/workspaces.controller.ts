@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post
 import { WorkspaceNotFound } from '../domain/workspace.errors.js';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/http/current-actor.decorator.js';
-import type { Actor } from '../domain/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { ApiErrorResponses, ApiJsonBody } from '../../common/http/api-error-responses.decorator.js';
 import { ApiWorkspaceAuth } from '../../common/http/api-workspace-auth.decorator.js';
 import { ResponseHeaders } from '../../common/http/response-headers.decorator.js';
@@ -58,14 +58,14 @@ export class WorkspacesController {
     @CurrentActor() actor: Actor,
     @ResponseHeaders() headers: ResponseHeaders,
   ): Promise<CreateWorkspaceResponseDto> {
-    const workspace = await this.createWorkspace.execute({
+    const { workspace, owner } = await this.createWorkspace.execute({
       actor,
       name: body.name,
       billingAccountEmail: body.billingAccountEmail,
       firstMemberId: body.firstMemberId,
     });
     headers.set('location', `/api/v1/workspaces/${workspace.id}`);
-    return CreateWorkspaceResponseDto.from(workspace);
+    return CreateWorkspaceResponseDto.from(workspace, owner);
   }
 
   @Get()
@@ -126,8 +126,13 @@ export class WorkspacesController {
     @Body() body: UpdateWorkspaceNameRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<WorkspaceResponseDto> {
-    const workspace = await this.renameWorkspace.execute({ actor, workspaceId: params.workspace_id, name: body.name });
-    return WorkspaceResponseDto.from(workspace, query.expand === EXPAND_WORKSPACE_MEMBERSHIPS);
+    const { workspace, memberships } = await this.renameWorkspace.execute({
+      actor,
+      workspaceId: params.workspace_id,
+      name: body.name,
+      withMemberships: query.expand === EXPAND_WORKSPACE_MEMBERSHIPS,
+    });
+    return WorkspaceResponseDto.of(workspace, memberships);
   }
 
   @Delete(':workspace_id')

@@ -1,9 +1,8 @@
-import type { DomainEvent } from '../../events/domain/domain-event.js';
-import type { EventLog } from '../../events/application/event-log.js';
-import { InMemoryEventLog } from '../../events/infrastructure/in-memory-event-log.js';
+import { storeInMemory } from '../../database/in-memory-unit-of-work.js';
+import type { Transaction } from '../../kernel/unit-of-work.js';
 import type { Workspace } from '../domain/workspace.js';
 import type { WorkspaceMembership } from '../domain/workspace-membership.js';
-import { MemberAlreadyExists, WorkspaceAlreadyExists, WorkspaceLimitReached, WorkspaceNotFound } from '../domain/workspace.errors.js';
+import { MemberAlreadyExists, WorkspaceAlreadyExists, WorkspaceLimitReached } from '../domain/workspace.errors.js';
 import {
   WorkspaceRepository,
   type MembershipListing,
@@ -13,6 +12,7 @@ import {
   type WorkspaceListPosition,
   type WorkspaceSummary,
 } from '../domain/workspace.repository.js';
+import { WorkspacePrivilege } from '../domain/workspace-privilege.js';
 import { WorkspaceMapper } from './workspace.mapper.js';
 
 /**
@@ -22,55 +22,90 @@ import { WorkspaceMapper } from './workspace.mapper.js';
  */
 export class InMemoryWorkspaceStore {
   readonly workspaces = new Map<string, Workspace>();
+  readonly memberships = new Map<string, WorkspaceMembership>();
 
-  memberships(): WorkspaceMembership[] {
-    return [...this.workspaces.values()].flatMap((workspace) => [...workspace.memberships]);
+  /** Memberships go with their workspace, as ON DELETE CASCADE does. */
+  live(): WorkspaceMembership[] {
+    return [...this.memberships.values()].filter((m) => this.workspaces.has(m.workspaceId));
   }
 
   findMembership(membershipId: string): WorkspaceMembership | undefined {
-    return this.memberships().find((m) => m.id === membershipId);
+    const membership = this.memberships.get(membershipId);
+    return membership && this.workspaces.has(membership.workspaceId) ? membership : undefined;
   }
 }
 
 /** Stored and read back through the mapper, as the database repository does: nothing is shared. */
 const copy = (workspace: Workspace): Workspace => WorkspaceMapper.toDomain(WorkspaceMapper.toPersistence(workspace));
+const copyMembership = (membership: WorkspaceMembership): WorkspaceMembership =>
+  WorkspaceMapper.membershipToDomain(WorkspaceMapper.membershipToPersistence(membership));
 
 const summary = (workspace: Workspace): WorkspaceSummary => ({
   id: workspace.id,
   name: workspace.name,
   createdAt: workspace.createdAt,
   updatedAt: workspace.updatedAt,
+  memberCount: workspace.memberCount,
 });
 
 const byJoinTime = (a: WorkspaceMembership, b: WorkspaceMembership) =>
   a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
 
 export class InMemoryWorkspaceRepository extends WorkspaceRepository {
-  constructor(
-    private readonly store = new InMemoryWorkspaceStore(),
-    private readonly events: EventLog = new InMemoryEventLog(),
-  ) {
+  constructor(private readonly store = new InMemoryWorkspaceStore()) {
     super();
   }
 
-  async insert(workspace: Workspace, events: readonly DomainEvent[] = [], options: { ownerWorkspaceLimit?: number } = {}): Promise<void> {
-    if (this.store.workspaces.has(workspace.id)) throw new WorkspaceAlreadyExists();
-    const limit = options.ownerWorkspaceLimit;
-    if (limit !== undefined && (await this.countWorkspacesOf(workspace.memberships[0].userId, limit)) >= limit) {
-      throw new WorkspaceLimitReached(limit);
-    }
-    assertUniqueMembers(workspace);
-    this.store.workspaces.set(workspace.id, copy(workspace));
-    await this.events.record(events);
+  /** One process, one unit of work at a time in a test: nothing to wait for. */
+  async lock(_tx: Transaction, id: string): Promise<Workspace | null> {
+    return this.findById(id);
+  }
+
+  save(tx: Transaction, workspace: Workspace): void {
+    const events = workspace.pullEvents();
+    const stored = copy(workspace);
+    storeInMemory(tx, {
+      events,
+      check: () => {
+        if (workspace.isNew && this.store.workspaces.has(workspace.id)) throw new WorkspaceAlreadyExists();
+      },
+      apply: () => {
+        if (workspace.isDeleted) this.store.workspaces.delete(workspace.id);
+        else this.store.workspaces.set(workspace.id, stored);
+      },
+    });
+  }
+
+  saveMembership(tx: Transaction, membership: WorkspaceMembership, options: { workspaceLimit?: number } = {}): void {
+    const events = membership.pullEvents();
+    const stored = copyMembership(membership);
+    const limit = options.workspaceLimit;
+    storeInMemory(tx, {
+      events,
+      check: () => {
+        if (!membership.isNew) return;
+        if (this.store.memberships.has(membership.id)) throw new WorkspaceAlreadyExists();
+        if (this.store.live().some((m) => m.workspaceId === membership.workspaceId && m.userId === membership.userId)) {
+          throw new MemberAlreadyExists();
+        }
+        if (limit !== undefined && this.store.live().filter((m) => m.userId === membership.userId).length >= limit) {
+          throw new WorkspaceLimitReached(limit);
+        }
+      },
+      apply: () => {
+        if (membership.hasEnded) this.store.memberships.delete(membership.id);
+        else if (membership.isNew) this.store.memberships.set(membership.id, stored);
+      },
+    });
   }
 
   countWorkspacesOf(userId: string, upTo: number): Promise<number> {
-    return Promise.resolve(Math.min(upTo, this.store.memberships().filter((m) => m.belongsTo(userId)).length));
+    return Promise.resolve(Math.min(upTo, this.store.live().filter((m) => m.belongsTo(userId)).length));
   }
 
-  findSummaryForMember(id: string, userId: string): Promise<WorkspaceSummary | null> {
+  async findSummaryForMember(id: string, userId: string): Promise<WorkspaceSummary | null> {
     const workspace = this.store.workspaces.get(id);
-    return Promise.resolve(workspace?.hasMember(userId) ? summary(workspace) : null);
+    return workspace && (await this.findMembership(id, userId)) ? summary(workspace) : null;
   }
 
   async findById(id: string): Promise<Workspace | null> {
@@ -78,36 +113,37 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
     return workspace ? copy(workspace) : null;
   }
 
-  async update<T>(id: string, change: (workspace: Workspace) => T | Promise<T>): Promise<T> {
-    const stored = this.store.workspaces.get(id);
-    if (!stored) throw new WorkspaceNotFound();
-    const workspace = copy(stored);
-    const result = await change(workspace);
-    if (workspace.isDeleted) {
-      this.store.workspaces.delete(id);
-    } else {
-      assertUniqueMembers(workspace);
-      this.store.workspaces.set(id, copy(workspace));
-    }
-    return result;
+  async hasOwnerBesides(workspaceId: string, exceptId: string): Promise<boolean> {
+    return this.store.live().some((m) => m.workspaceId === workspaceId && m.privilege === WorkspacePrivilege.OWNER && m.id !== exceptId);
+  }
+
+  async membersOf(workspaceId: string): Promise<WorkspaceMembership[]> {
+    return this.store
+      .live()
+      .filter((m) => m.workspaceId === workspaceId)
+      .sort(byJoinTime)
+      .map(copyMembership);
   }
 
   async findMembershipById(id: string): Promise<WorkspaceMembership | null> {
-    return this.store.findMembership(id) ?? null;
+    const membership = this.store.findMembership(id);
+    return membership ? copyMembership(membership) : null;
   }
 
   async findMembership(workspaceId: string, userId: string): Promise<WorkspaceMembership | null> {
-    return this.store.workspaces.get(workspaceId)?.memberships.find((m) => m.userId === userId) ?? null;
+    const membership = this.store.live().find((m) => m.workspaceId === workspaceId && m.userId === userId);
+    return membership ? copyMembership(membership) : null;
   }
 
   async listMemberships(query: MembershipQuery): Promise<MembershipListing[]> {
+    const members = (w: Workspace) => this.store.live().filter((m) => m.workspaceId === w.id);
     return [...this.store.workspaces.values()]
-      .filter((w) => w.memberships.some((m) => m.userId === query.visibleTo))
+      .filter((w) => members(w).some((m) => m.userId === query.visibleTo))
       .filter((w) => query.withinWorkspaceId === undefined || w.id === query.withinWorkspaceId)
       .filter((w) => !query.workspaceIds?.length || query.workspaceIds.includes(w.id))
       .sort((a, b) => a.id.localeCompare(b.id))
       .flatMap((w) =>
-        [...w.memberships]
+        members(w)
           .filter((m) => !query.userIds?.length || query.userIds.includes(m.userId))
           .filter((m) => !query.membershipIds?.length || query.membershipIds.includes(m.id))
           .sort(byJoinTime)
@@ -130,7 +166,7 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
       m.createdAt.getTime() > after.joinedAt.getTime() ||
       (m.createdAt.getTime() === after.joinedAt.getTime() && m.workspaceId > after.workspaceId);
     const memberships = this.store
-      .memberships()
+      .live()
       .filter((m) => m.userId === userId)
       .filter((m) => options.withinWorkspaceId === undefined || m.workspaceId === options.withinWorkspaceId)
       .filter((m) => !options.after || isAfter(m, options.after))
@@ -142,9 +178,4 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
       next: memberships.length > options.limit && last ? { joinedAt: last.createdAt, workspaceId: last.workspaceId } : null,
     };
   }
-}
-
-function assertUniqueMembers(workspace: Workspace): void {
-  const userIds = workspace.memberships.map((m) => m.userId);
-  if (new Set(userIds).size !== userIds.length) throw new MemberAlreadyExists();
 }

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
-import type { DomainEvent } from '../../events/domain/domain-event.js';
-import { EventRecords } from '../../events/infrastructure/event-records.js';
-import { databaseViolation, PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
+import type { Transaction } from '../../kernel/unit-of-work.js';
+import { PG_UNIQUE_VIOLATION } from '../../database/database-errors.js';
 import { boundedCountSql, countUpTo } from '../../database/bounded-count.js';
 import { Database } from '../../database/database.js';
-import { changedColumns, insertRows } from '../../database/row-statements.js';
+import { lockingManager, store } from '../../database/typeorm-unit-of-work.js';
 import type { Workspace } from '../domain/workspace.js';
 import type { WorkspaceMembership } from '../domain/workspace-membership.js';
-import { MemberAlreadyExists, WorkspaceAlreadyExists, WorkspaceLimitReached, WorkspaceNotFound } from '../domain/workspace.errors.js';
+import { MemberAlreadyExists, WorkspaceAlreadyExists, WorkspaceLimitReached } from '../domain/workspace.errors.js';
 import {
   WorkspaceRepository,
   type MembershipListing,
@@ -18,6 +16,7 @@ import {
   type WorkspaceListPosition,
   type WorkspaceSummary,
 } from '../domain/workspace.repository.js';
+import { WorkspacePrivilege } from '../domain/workspace-privilege.js';
 import { WorkspaceMembershipOrmEntity } from './workspace-membership.orm-entity.js';
 import { WorkspaceMapper } from './workspace.mapper.js';
 import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
@@ -27,39 +26,73 @@ const MEMBER_UNIQUE_CONSTRAINT = 'workspace_memberships_workspace_user_unique';
 /** A workspace (and so its memberships) stored already: the same aggregate inserted twice. */
 const WORKSPACE_EXISTS = ['workspaces_pkey', 'workspace_memberships_pkey'];
 
+/** This repository's unique constraints as the domain's conflicts. */
+function translate(violation: { code: string; constraint?: string }): Error | undefined {
+  if (violation.code !== PG_UNIQUE_VIOLATION) return undefined;
+  if (violation.constraint === MEMBER_UNIQUE_CONSTRAINT) return new MemberAlreadyExists();
+  if (WORKSPACE_EXISTS.includes(violation.constraint ?? '')) return new WorkspaceAlreadyExists();
+  return undefined;
+}
+
+const WORKSPACE_COLUMNS = 'id, name, billing_account_email AS "billingAccountEmail", created_at AS "createdAt", updated_at AS "updatedAt", member_count AS "memberCount"';
+
 @Injectable()
 export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
-  constructor(
-    private readonly db: Database,
-    private readonly events: EventRecords,
-  ) {
+  constructor(private readonly db: Database) {
     super();
   }
 
-  /**
-   * One statement (atomic by itself): the workspace, its memberships and its events in a single round
-   * trip, with the owner's workspaces counted in it (workspace_memberships_user_joined_idx, at most the limit).
-   */
-  async insert(workspace: Workspace, events: readonly DomainEvent[] = [], options: { ownerWorkspaceLimit?: number } = {}): Promise<void> {
-    const row = WorkspaceMapper.toPersistence(workspace);
-    const limit = options.ownerWorkspaceLimit;
-    const inserted = await this.translateViolations(() =>
-      insertRows(
-        this.db.manager,
-        [
-          { target: WorkspaceOrmEntity, rows: [row] },
-          { target: WorkspaceMembershipOrmEntity, rows: row.memberships ?? [] },
-          ...this.events.rows(events),
+  async lock(tx: Transaction, id: string): Promise<Workspace | null> {
+    // FOR NO KEY UPDATE: excludes every other change to this workspace, not the inserts that only
+    // reference it (a new membership's or token's foreign key).
+    const manager = await lockingManager(tx);
+    const [row] = await manager.query<WorkspaceOrmEntity[]>(`SELECT ${WORKSPACE_COLUMNS} FROM workspaces WHERE id = $1 FOR NO KEY UPDATE`, [id]);
+    return row ? WorkspaceMapper.toDomain(row) : null;
+  }
+
+  save(tx: Transaction, workspace: Workspace): void {
+    const events = workspace.pullEvents();
+    if (workspace.isNew) {
+      store(tx, { batches: [{ target: WorkspaceOrmEntity, rows: [WorkspaceMapper.toPersistence(workspace)] }], events, translate });
+    } else if (workspace.isDeleted) {
+      // Its memberships and their access tokens go with it (ON DELETE CASCADE).
+      store(tx, { statements: [{ table: 'workspaces', sql: 'DELETE FROM workspaces WHERE id = $1', params: [workspace.id] }], events, translate });
+    } else {
+      store(tx, {
+        statements: [
+          { table: 'workspaces', sql: 'UPDATE workspaces SET name = $2, updated_at = $3, member_count = $4 WHERE id = $1',
+            params: [workspace.id, workspace.name, workspace.updatedAt, workspace.memberCount],
+          },
         ],
+        events,
+        translate,
+      });
+    }
+  }
+
+  saveMembership(tx: Transaction, membership: WorkspaceMembership, options: { workspaceLimit?: number } = {}): void {
+    const events = membership.pullEvents();
+    if (membership.hasEnded) {
+      // Its access tokens go with it (ON DELETE CASCADE).
+      store(tx, { statements: [{ table: 'workspace_memberships', sql: 'DELETE FROM workspace_memberships WHERE id = $1', params: [membership.id] }], events, translate });
+      return;
+    }
+    if (!membership.isNew) return;
+    const limit = options.workspaceLimit;
+    store(tx, {
+      batches: [{ target: WorkspaceMembershipOrmEntity, rows: [WorkspaceMapper.membershipToPersistence(membership)] }],
+      events,
+      translate,
+      // The user's workspaces counted in the statement (workspace_memberships_user_joined_idx, at most the limit).
+      guard:
         limit === undefined
           ? undefined
           : {
               condition: `${boundedCountSql('workspace_memberships', 'user_id', '$g1', '$g2')} < $g2`,
-              params: [workspace.memberships[0].userId, limit],
+              params: [membership.userId, limit],
+              refused: () => new WorkspaceLimitReached(limit),
             },
-      ),
-    );
-    if (!inserted) throw new WorkspaceLimitReached(limit!);
+    });
   }
 
   async countWorkspacesOf(userId: string, upTo: number): Promise<number> {
@@ -67,49 +100,32 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
   }
 
   async findById(id: string): Promise<Workspace | null> {
-    return this.load(this.db.manager, id, false);
-  }
-
-  async update<T>(id: string, change: (workspace: Workspace) => T | Promise<T>): Promise<T> {
-    return this.write(async (manager) => {
-      // The row lock serialises every change to this workspace until the transaction ends.
-      const workspace = await this.load(manager, id, true);
-      if (!workspace) throw new WorkspaceNotFound();
-      const before = WorkspaceMapper.toPersistence(workspace);
-      const result = await change(workspace);
-      if (workspace.isDeleted) await manager.delete(WorkspaceOrmEntity, { id });
-      else await this.storeChanges(manager, before, WorkspaceMapper.toPersistence(workspace));
-      return result;
-    });
-  }
-
-  /** Writes every column that differs between the rows before and after a change; memberships by id. */
-  private async storeChanges(manager: EntityManager, before: WorkspaceOrmEntity, after: WorkspaceOrmEntity): Promise<void> {
-    const changed = changedColumns(manager, WorkspaceOrmEntity, before, after);
-    if (Object.keys(changed).length > 0) await manager.update(WorkspaceOrmEntity, { id: after.id }, changed);
-
-    const previous = new Map((before.memberships ?? []).map((row) => [row.id, row]));
-    const current = after.memberships ?? [];
-    const kept = new Set(current.map((row) => row.id));
-    const removed = [...previous.keys()].filter((membershipId) => !kept.has(membershipId));
-    if (removed.length > 0) await manager.delete(WorkspaceMembershipOrmEntity, { id: In(removed) });
-    for (const row of current) {
-      const old = previous.get(row.id);
-      if (!old) continue;
-      const changes = changedColumns(manager, WorkspaceMembershipOrmEntity, old, row);
-      if (Object.keys(changes).length > 0) await manager.update(WorkspaceMembershipOrmEntity, { id: row.id }, changes);
-    }
-    await insertRows(manager, [{ target: WorkspaceMembershipOrmEntity, rows: current.filter((row) => !previous.has(row.id)) }]);
+    const [row] = await this.db.manager.query<WorkspaceOrmEntity[]>(`SELECT ${WORKSPACE_COLUMNS} FROM workspaces WHERE id = $1`, [id]);
+    return row ? WorkspaceMapper.toDomain(row) : null;
   }
 
   async findSummaryForMember(id: string, userId: string): Promise<WorkspaceSummary | null> {
     // workspaces_pkey and workspace_memberships_workspace_user_unique: two index probes.
-    const [row] = await this.db.manager.query<{ id: string; name: string; created_at: Date; updated_at: Date }[]>(
-      `SELECT w.id, w.name, w.created_at, w.updated_at FROM workspaces w
+    const [row] = await this.db.manager.query<WorkspaceOrmEntity[]>(
+      `SELECT ${WORKSPACE_COLUMNS} FROM workspaces w
         WHERE w.id = $1 AND EXISTS (SELECT 1 FROM workspace_memberships m WHERE m.workspace_id = w.id AND m.user_id = $2)`,
       [id, userId],
     );
-    return row ? { id: row.id, name: row.name, createdAt: new Date(row.created_at), updatedAt: new Date(row.updated_at) } : null;
+    return row ? WorkspaceMapper.toSummary(row) : null;
+  }
+
+  async hasOwnerBesides(workspaceId: string, exceptId: string): Promise<boolean> {
+    // workspace_memberships_owners_idx (its condition written out, so that every plan can use it): the workspace's owners only.
+    const [row] = await this.db.manager.query<{ found: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM workspace_memberships WHERE workspace_id = $1 AND privilege = '${WorkspacePrivilege.OWNER}' AND id <> $2) AS found`,
+      [workspaceId, exceptId],
+    );
+    return row.found;
+  }
+
+  async membersOf(workspaceId: string): Promise<WorkspaceMembership[]> {
+    const rows = await this.db.manager.find(WorkspaceMembershipOrmEntity, { where: { workspaceId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map((row) => WorkspaceMapper.membershipToDomain(row));
   }
 
   async findMembershipById(id: string): Promise<WorkspaceMembership | null> {
@@ -201,33 +217,5 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
       workspaces: page.map((row) => WorkspaceMapper.toSummary(row.workspace!)),
       next: rows.length > options.limit && last ? { joinedAt: last.createdAt, workspaceId: last.workspaceId } : null,
     };
-  }
-
-  private async load(manager: EntityManager, id: string, lock: boolean): Promise<Workspace | null> {
-    const row = await manager.findOne(WorkspaceOrmEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}) });
-    if (!row) return null;
-    row.memberships = await manager.find(WorkspaceMembershipOrmEntity, {
-      where: { workspaceId: id },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-    return WorkspaceMapper.toDomain(row);
-  }
-
-  /** A transaction whose unique violations become the domain's conflicts. */
-  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.translateViolations(() => this.db.transaction(work));
-  }
-
-  private async translateViolations<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      const violation = databaseViolation(error);
-      // Only this repository's own constraints: another feature's work inside update() translates its own.
-      if (violation?.code === PG_UNIQUE_VIOLATION && violation.constraint === MEMBER_UNIQUE_CONSTRAINT) throw new MemberAlreadyExists();
-      if (violation?.code === PG_UNIQUE_VIOLATION && WORKSPACE_EXISTS.includes(violation.constraint ?? ''))
-        throw new WorkspaceAlreadyExists();
-      throw error;
-    }
   }
 }

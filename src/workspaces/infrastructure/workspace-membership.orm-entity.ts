@@ -11,6 +11,7 @@ import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
 // A user's workspaces, in the order they joined them (keyset pagination).
 @Index('workspace_memberships_user_joined_idx', ['userId', 'createdAt', 'workspaceId'])
 @Index('workspace_memberships_workspace_joined_idx', ['workspaceId', 'createdAt', 'id'])
+@Index('workspace_memberships_owners_idx', ['workspaceId'], { where: "privilege = 'ROLE_WORKSPACE_OWNER'" })
 export class WorkspaceMembershipOrmEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;

@@ -13,7 +13,7 @@ export const WorkspaceMapper = {
       billingAccountEmail: row.billingAccountEmail,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
-      memberships: (row.memberships ?? []).map((membership) => WorkspaceMapper.membershipToDomain(membership)),
+      memberCount: row.memberCount,
     });
   },
 
@@ -28,11 +28,10 @@ export const WorkspaceMapper = {
     });
   },
 
-  toSummary(row: WorkspaceOrmEntity): WorkspaceSummary {
-    return { id: row.id, name: row.name, createdAt: row.createdAt, updatedAt: row.updatedAt };
+  toSummary(row: Pick<WorkspaceOrmEntity, 'id' | 'name' | 'createdAt' | 'updatedAt' | 'memberCount'>): WorkspaceSummary {
+    return { id: row.id, name: row.name, createdAt: row.createdAt, updatedAt: row.updatedAt, memberCount: row.memberCount };
   },
 
-  /** The workspace's row, with its memberships' rows in `memberships`. */
   toPersistence(workspace: Workspace): WorkspaceOrmEntity {
     const row = new WorkspaceOrmEntity();
     row.id = workspace.id;
@@ -40,7 +39,7 @@ export const WorkspaceMapper = {
     row.billingAccountEmail = workspace.billingAccountEmail;
     row.createdAt = workspace.createdAt;
     row.updatedAt = workspace.updatedAt;
-    row.memberships = workspace.memberships.map((membership) => WorkspaceMapper.membershipToPersistence(membership));
+    row.memberCount = workspace.memberCount;
     return row;
   },
 

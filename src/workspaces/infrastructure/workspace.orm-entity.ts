@@ -5,6 +5,7 @@ import { WorkspaceMembershipOrmEntity } from './workspace-membership.orm-entity.
 /** Describes the table as the migrations create it (a test checks that they agree). */
 @Entity({ name: 'workspaces' })
 @Check('workspaces_name_not_empty', 'char_length(name) >= 1')
+@Check('workspaces_member_count_not_negative', 'member_count >= 0')
 export class WorkspaceOrmEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -20,6 +21,9 @@ export class WorkspaceOrmEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
+
+  @Column({ name: 'member_count', type: 'integer', default: 0 })
+  memberCount: number;
 
   @OneToMany(() => WorkspaceMembershipOrmEntity, (membership) => membership.workspace)
   memberships?: Relation<WorkspaceMembershipOrmEntity>[];
