@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import type { AggregateRoot } from '../kernel/aggregate-root.js';
 import type { DomainEvent } from '../kernel/domain-event.js';
 import { UnitOfWork, type Transaction } from '../kernel/unit-of-work.js';
 import { databaseViolation } from './database-errors.js';
@@ -8,6 +9,8 @@ import { writeRows, type InsertGuard, type RowBatch, type RowStatement } from '.
 
 /** What a repository stores into a unit of work for one aggregate: written at its end, with the rest. */
 export interface PendingWrite {
+  /** The aggregate whose rows these are: marked saved once they are written. */
+  aggregate?: AggregateRoot;
   /** Updates and deletes of the aggregate's rows. */
   statements?: readonly RowStatement[];
   /** Its new rows. */
@@ -174,13 +177,14 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
         batches,
         guard,
       });
-      if (!written) throw guard!.refused();
+      if (!written) throw guard.refused();
     } catch (error) {
       const violation = databaseViolation(error);
       const translated = violation && writes.map((write) => write.translate?.(violation)).find((found) => found !== undefined);
       throw translated ?? error;
     }
     tx.scope.events.push(...events);
+    for (const write of writes) write.aggregate?.markSaved();
     writes.length = 0;
   }
 }

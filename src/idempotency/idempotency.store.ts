@@ -58,7 +58,9 @@ export class IdempotencyStore {
   complete(tx: Transaction, scope: string, key: string, response: Omit<StoredResponse, 'fingerprint'>): void {
     store(tx, {
       statements: [
-        { table: 'idempotency_keys', sql: `UPDATE idempotency_keys SET status_code = $3, response_body = $4, location = $5 WHERE scope = $1 AND key = $2`,
+        {
+          table: 'idempotency_keys',
+          sql: `UPDATE idempotency_keys SET status_code = $3, response_body = $4, location = $5 WHERE scope = $1 AND key = $2`,
           params: [scope, key, response.statusCode, response.body === null ? null : JSON.stringify(response.body), response.location],
         },
       ],

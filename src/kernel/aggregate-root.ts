@@ -7,6 +7,19 @@ import type { DomainEvent } from './domain-event.js';
 export abstract class AggregateRoot {
   private recorded: DomainEvent[] = [];
 
+  /** `isNew`: made by a factory, not yet stored (a restored aggregate is not new). */
+  protected constructor(private unsaved: boolean) {}
+
+  /** Not stored yet: saving it stores it as new. */
+  get isNew(): boolean {
+    return this.unsaved;
+  }
+
+  /** For the repository that saved it: saved again (in a later unit of work), it stores its changes. */
+  markSaved(): void {
+    this.unsaved = false;
+  }
+
   protected record(...events: DomainEvent[]): void {
     this.recorded.push(...events);
   }

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Database } from '../../src/database/database.js';
+import { CommittedEvents, EventRows, TypeOrmUnitOfWork } from '../../src/database/typeorm-unit-of-work.js';
+import type { OutboxMessageOptions } from '../../src/outbox/application/outbox.js';
 import { TypeOrmOutbox } from '../../src/outbox/infrastructure/typeorm-outbox.js';
+
+class NoEvents extends EventRows {
+  rows() {
+    return [];
+  }
+}
 import { openTestDataSource } from '../support/test-database.js';
 
 /** The outbox table's rules, on the test database. Each case uses a topic of its own (the table is shared). */
@@ -9,11 +17,15 @@ describe('TypeOrmOutbox', () => {
   let dataSource: DataSource;
   let db: Database;
   let outbox: TypeOrmOutbox;
+  let unitOfWork: TypeOrmUnitOfWork;
+  let enqueue: (topic: string, payload: object, options?: OutboxMessageOptions) => Promise<void>;
 
   beforeAll(async () => {
     dataSource = await openTestDataSource();
     db = new Database(dataSource);
     outbox = new TypeOrmOutbox(db);
+    unitOfWork = new TypeOrmUnitOfWork(dataSource, db, new NoEvents(), new CommittedEvents());
+    enqueue = (topic, payload, options) => unitOfWork.run('test', async (tx) => outbox.enqueue(tx, topic, payload, options));
   });
   afterAll(() => dataSource.destroy());
 
@@ -22,9 +34,9 @@ describe('TypeOrmOutbox', () => {
 
   it('hands a message out once per lease, in the order written, only for the topics asked for', async () => {
     const mine = topic();
-    await outbox.enqueue(mine, { n: 1 });
-    await outbox.enqueue(mine, { n: 2 });
-    await outbox.enqueue(topic(), { n: 3 });
+    await enqueue(mine, { n: 1 });
+    await enqueue(mine, { n: 2 });
+    await enqueue(topic(), { n: 3 });
     const claimed = await outbox.claimDue([mine], 10, 60_000);
     expect(claimed.map((m) => [m.topic, m.payload, m.attempt])).toEqual([
       [mine, { n: 1 }, 1],
@@ -35,17 +47,17 @@ describe('TypeOrmOutbox', () => {
 
   it('hands a message out again when its lease ends unsettled (the claiming replica stopped)', async () => {
     const mine = topic();
-    await outbox.enqueue(mine, { n: 1 });
+    await enqueue(mine, { n: 1 });
     expect((await outbox.claimDue([mine], 10, 50)).map((m) => m.attempt)).toEqual([1]);
     await sleep(100);
     expect((await outbox.claimDue([mine], 10, 60_000)).map((m) => m.attempt)).toEqual([2]);
   });
 
-  it('keeps nothing of a transaction that rolled back', async () => {
+  it('keeps nothing of a unit of work that failed', async () => {
     const mine = topic();
     await expect(
-      db.transaction(async () => {
-        await outbox.enqueue(mine, { n: 1 });
+      unitOfWork.run('test', async (tx) => {
+        outbox.enqueue(tx, mine, { n: 1 });
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
@@ -54,7 +66,7 @@ describe('TypeOrmOutbox', () => {
 
   it('settles: delivered is gone, a retry is due after its delay, an abandoned one never again', async () => {
     const [delivered, retried, abandoned] = [topic(), topic(), topic()];
-    for (const t of [delivered, retried, abandoned]) await outbox.enqueue(t, {});
+    for (const t of [delivered, retried, abandoned]) await enqueue(t, {});
     const claimed = await outbox.claimDue([delivered, retried, abandoned], 10, 60_000);
     const idOf = (t: string) => claimed.find((m) => m.topic === t)!.id;
     await outbox.delivered([idOf(delivered)]);
@@ -84,7 +96,7 @@ describe('TypeOrmOutbox', () => {
       [a, 2],
       [a, 3],
     ] as const)
-      await outbox.enqueue(mine, { key, n }, { orderingKey: key });
+      await enqueue(mine, { key, n }, { orderingKey: key });
     const first = await outbox.claimDue([mine], 10, 60_000);
     expect(first.map((m) => [m.orderingKey, (m.payload as { n: number }).n])).toEqual([
       [a, 1],
@@ -96,7 +108,7 @@ describe('TypeOrmOutbox', () => {
     await outbox.retryLater(first[0].id, 60_000, 'broker down');
     await outbox.release([first[2].id, first[3].id]);
     await outbox.delivered([first[1].id]);
-    await outbox.enqueue(mine, { key: b, n: 2 }, { orderingKey: b });
+    await enqueue(mine, { key: b, n: 2 }, { orderingKey: b });
     expect((await outbox.claimDue([mine], 10, 60_000)).map((m) => [m.orderingKey, (m.payload as { n: number }).n])).toEqual([[b, 2]]);
     // Once a1 is due again, a's messages come back in order, attempts counted only for what was attempted.
     await dataSource.query(`UPDATE outbox_messages SET next_attempt_at = now() WHERE id = $1`, [first[0].id]);
@@ -110,7 +122,7 @@ describe('TypeOrmOutbox', () => {
   it('an ordering key holds between replicas claiming at the same moment', async () => {
     const mine = topic();
     const key = randomUUID();
-    for (let n = 1; n <= 20; n++) await outbox.enqueue(mine, { n }, { orderingKey: key });
+    for (let n = 1; n <= 20; n++) await enqueue(mine, { n }, { orderingKey: key });
     const other = new TypeOrmOutbox(new Database(dataSource));
     const [x, y] = await Promise.all([outbox.claimDue([mine], 5, 60_000), other.claimDue([mine], 5, 60_000)]);
     // One of the two got the first five; the other nothing, since the key's head is claimed.

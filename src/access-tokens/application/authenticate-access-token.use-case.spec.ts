@@ -1,4 +1,6 @@
+import { InMemoryUnitOfWork } from '../../database/in-memory-unit-of-work.js';
 import { Workspace } from '../../workspaces/domain/workspace.js';
+import type { WorkspaceMembership } from '../../workspaces/domain/workspace-membership.js';
 import { InMemoryWorkspaceRepository, InMemoryWorkspaceStore } from '../../workspaces/infrastructure/in-memory-workspace.repository.js';
 import { InvalidAccessToken } from '../domain/access-token.errors.js';
 import { UserAccessToken } from '../domain/user-access-token.js';
@@ -12,24 +14,31 @@ describe('AuthenticateAccessTokenUseCase', () => {
   let userTokens: InMemoryUserAccessTokenRepository;
   let useCase: AuthenticateAccessTokenUseCase;
   let workspace: Workspace;
+  let owner: WorkspaceMembership;
+  const unitOfWork = new InMemoryUnitOfWork();
+  const alice = { userId: 'alice', mayProvisionWorkspaces: false };
 
   beforeEach(async () => {
     const store = new InMemoryWorkspaceStore();
     tokens = new InMemoryWorkspaceAccessTokenRepository(store);
     userTokens = new InMemoryUserAccessTokenRepository();
     useCase = new AuthenticateAccessTokenUseCase(tokens, userTokens);
-    workspace = Workspace.create({
+    ({ workspace, owner } = Workspace.create({
       name: 'Team',
       billingAccountEmail: 'billing@example.com',
-      creator: { userId: 'alice', mayProvisionWorkspaces: false },
+      creator: alice,
       now: new Date(),
+    }));
+    const workspaces = new InMemoryWorkspaceRepository(store);
+    await unitOfWork.run('test', async (tx) => {
+      workspaces.save(tx, workspace);
+      workspaces.saveMembership(tx, owner);
     });
-    await new InMemoryWorkspaceRepository(store).insert(workspace);
   });
 
   const issue = async (expiresAt: Date | null) => {
-    const issued = WorkspaceAccessToken.issue({ membershipId: workspace.memberships[0].id, name: 't', expiresAt, now: new Date() });
-    await tokens.insert(issued.token);
+    const issued = WorkspaceAccessToken.issue({ membership: owner, name: 't', expiresAt, now: new Date(), actor: alice });
+    await unitOfWork.run('test', async (tx) => tokens.save(tx, issued.token));
     return issued;
   };
 
@@ -44,9 +53,9 @@ describe('AuthenticateAccessTokenUseCase', () => {
   });
 
   it('resolves a user token (told apart by its prefix) to its user, in every workspace, until it expires', async () => {
-    const live = UserAccessToken.issue({ userId: 'alice', name: 'laptop', expiresAt: null, now: new Date() });
-    const expired = UserAccessToken.issue({ userId: 'alice', name: 'old', expiresAt: new Date(Date.now() - 1000), now: new Date() });
-    for (const { token } of [live, expired]) await userTokens.insert(token);
+    const live = UserAccessToken.issue({ name: 'laptop', expiresAt: null, now: new Date(), actor: alice });
+    const expired = UserAccessToken.issue({ name: 'old', expiresAt: new Date(Date.now() - 1000), now: new Date(), actor: alice });
+    for (const { token } of [live, expired]) await unitOfWork.run('test', async (tx) => userTokens.save(tx, token));
     expect(live.secret).toMatch(/^usat_[A-Za-z0-9_-]{43}$/);
     expect(await useCase.authenticate([live.secret])).toEqual({
       userId: 'alice',
@@ -55,7 +64,8 @@ describe('AuthenticateAccessTokenUseCase', () => {
     });
     await expect(useCase.authenticate([expired.secret])).rejects.toThrow(new InvalidAccessToken('expired'));
     await expect(useCase.authenticate(['usat_' + 'A'.repeat(43)])).rejects.toThrow(new InvalidAccessToken('unknown'));
-    await userTokens.delete(live.token.id);
+    live.token.revoke(alice, new Date());
+    await unitOfWork.run('test', async (tx) => userTokens.save(tx, live.token));
     await expect(useCase.authenticate([live.secret])).rejects.toThrow(new InvalidAccessToken('unknown'));
   });
 

@@ -32,27 +32,33 @@ export interface UserAccessTokenProps {
 export class UserAccessToken extends AggregateRoot {
   private revoked = false;
 
-  private constructor(private readonly props: UserAccessTokenProps) {
-    super();
+  private constructor(
+    private readonly props: UserAccessTokenProps,
+    isNew: boolean,
+  ) {
+    super(isNew);
   }
 
   /** A new token of `actor`'s own user and its secret; the secret exists only in the return value. */
   static issue(input: { name: string; expiresAt: Date | null; now: Date; actor: Actor }): { token: UserAccessToken; secret: string } {
     const secret = newSecret(USER_TOKEN_PREFIX);
-    const token = new UserAccessToken({
-      id: randomUUID(),
-      userId: input.actor.userId,
-      name: input.name,
-      hash: hashSecret(secret),
-      createdAt: input.now,
-      expiresAt: input.expiresAt,
-    });
+    const token = new UserAccessToken(
+      {
+        id: randomUUID(),
+        userId: input.actor.userId,
+        name: input.name,
+        hash: hashSecret(secret),
+        createdAt: input.now,
+        expiresAt: input.expiresAt,
+      },
+      true,
+    );
     token.record(AccessTokenEvents.userTokenCreated(token, input.actor));
     return { token, secret };
   }
 
   static restore(props: UserAccessTokenProps): UserAccessToken {
-    return new UserAccessToken({ ...props });
+    return new UserAccessToken({ ...props }, false);
   }
 
   static hasSecretShape(value: string): boolean {

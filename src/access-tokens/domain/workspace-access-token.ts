@@ -19,39 +19,39 @@ export interface WorkspaceAccessTokenProps {
 export class WorkspaceAccessToken extends AggregateRoot {
   private revoked = false;
 
-  private constructor(private readonly props: WorkspaceAccessTokenProps) {
-    super();
+  private constructor(
+    private readonly props: WorkspaceAccessTokenProps,
+    isNew: boolean,
+  ) {
+    super(isNew);
   }
 
   /**
    * A new token and its secret, issued by `actor` for the membership; the secret exists only in the
    * return value.
    */
-  static issue(input: {
-    membership: TokenMembership & { id: string };
-    name: string;
-    expiresAt: Date | null;
-    now: Date;
-    actor: Actor;
-  }): {
+  static issue(input: { membership: TokenMembership & { id: string }; name: string; expiresAt: Date | null; now: Date; actor: Actor }): {
     token: WorkspaceAccessToken;
     secret: string;
   } {
     const secret = newSecret(WORKSPACE_TOKEN_PREFIX);
-    const token = new WorkspaceAccessToken({
-      id: randomUUID(),
-      membershipId: input.membership.id,
-      name: input.name,
-      hash: hashSecret(secret),
-      createdAt: input.now,
-      expiresAt: input.expiresAt,
-    });
+    const token = new WorkspaceAccessToken(
+      {
+        id: randomUUID(),
+        membershipId: input.membership.id,
+        name: input.name,
+        hash: hashSecret(secret),
+        createdAt: input.now,
+        expiresAt: input.expiresAt,
+      },
+      true,
+    );
     token.record(AccessTokenEvents.workspaceTokenCreated(token, input.membership, input.actor));
     return { token, secret };
   }
 
   static restore(props: WorkspaceAccessTokenProps): WorkspaceAccessToken {
-    return new WorkspaceAccessToken({ ...props });
+    return new WorkspaceAccessToken({ ...props }, false);
   }
 
   /** Whether a value could be a secret this service issued: nothing else is worth a lookup. */

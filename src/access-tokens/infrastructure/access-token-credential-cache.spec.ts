@@ -4,7 +4,13 @@ import { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import { AccessTokenCredentialCache } from './access-token-credential-cache.js';
 
 const credential = (name: string) => ({
-  token: WorkspaceAccessToken.issue({ membershipId: '6f1c1c1e-0000-4000-8000-000000000001', name, expiresAt: null, now: new Date() }).token,
+  token: WorkspaceAccessToken.issue({
+    membership: { id: '6f1c1c1e-0000-4000-8000-000000000001', workspaceId: '6f1c1c1e-0000-4000-8000-000000000002', userId: 'user' },
+    name,
+    expiresAt: null,
+    now: new Date(),
+    actor: { userId: 'user', mayProvisionWorkspaces: false },
+  }).token,
   userId: 'user',
   workspaceId: '6f1c1c1e-0000-4000-8000-000000000002',
 });

@@ -1,4 +1,4 @@
-import { storeInMemory } from '../../database/in-memory-unit-of-work.js';
+import { setEntry, storeInMemory } from '../../database/in-memory-unit-of-work.js';
 import type { Transaction } from '../../kernel/unit-of-work.js';
 import { AccessTokenAlreadyExists } from '../domain/access-token.errors.js';
 import { UserAccessToken } from '../domain/user-access-token.js';
@@ -20,17 +20,19 @@ export class InMemoryUserAccessTokenRepository extends UserAccessTokenRepository
 
   save(tx: Transaction, token: UserAccessToken): void {
     const events = token.pullEvents();
+    const isNew = token.isNew;
     const stored = copy(token);
     storeInMemory(tx, {
+      aggregate: token,
       events,
       check: () => {
-        if (!token.isRevoked && [...this.tokens.values()].some((t) => t.id === token.id || t.hash === token.hash)) {
+        if (!token.isRevoked && isNew && [...this.tokens.values()].some((t) => t.id === token.id || t.hash === token.hash)) {
           throw new AccessTokenAlreadyExists();
         }
       },
       apply: () => {
-        if (token.isRevoked) this.tokens.delete(token.id);
-        else this.tokens.set(token.id, stored);
+        if (token.isRevoked) return setEntry(this.tokens, token.id, undefined);
+        return isNew ? setEntry(this.tokens, token.id, stored) : () => undefined;
       },
     });
   }

@@ -1,4 +1,4 @@
-import { storeInMemory } from '../../database/in-memory-unit-of-work.js';
+import { setEntry, storeInMemory } from '../../database/in-memory-unit-of-work.js';
 import type { Transaction } from '../../kernel/unit-of-work.js';
 import { MembershipNotFound } from '../../workspaces/domain/workspace.errors.js';
 import type { InMemoryWorkspaceStore } from '../../workspaces/infrastructure/in-memory-workspace.repository.js';
@@ -22,16 +22,18 @@ export class InMemoryWorkspaceAccessTokenRepository extends WorkspaceAccessToken
 
   save(tx: Transaction, token: WorkspaceAccessToken): void {
     const events = token.pullEvents();
+    const isNew = token.isNew;
     storeInMemory(tx, {
+      aggregate: token,
       events,
       check: () => {
-        if (token.isRevoked) return;
+        if (token.isRevoked || !isNew) return;
         if (!this.store.findMembership(token.membershipId)) throw new MembershipNotFound();
         if (this.live().some((t) => t.id === token.id || t.hash === token.hash)) throw new AccessTokenAlreadyExists();
       },
       apply: () => {
-        if (token.isRevoked) this.tokens.delete(token.id);
-        else this.tokens.set(token.id, token);
+        if (token.isRevoked) return setEntry(this.tokens, token.id, undefined);
+        return isNew ? setEntry(this.tokens, token.id, token) : () => undefined;
       },
     });
   }

@@ -1,4 +1,6 @@
 import { loadConfig } from '../../config/app-config.js';
+import { InMemoryUnitOfWork } from '../../database/in-memory-unit-of-work.js';
+import { AddWorkspaceMemberUseCase } from '../../workspaces/application/add-workspace-member.use-case.js';
 import { Workspace } from '../../workspaces/domain/workspace.js';
 import { MemberAlreadyExists } from '../../workspaces/domain/workspace.errors.js';
 import { WorkspacePrivilege } from '../../workspaces/domain/workspace-privilege.js';
@@ -19,28 +21,33 @@ describe('AnswerInvitationUseCase and RevokeInvitationUseCase', () => {
   let workspaceId: string;
   let invitation: Invitation;
   let events: InMemoryEventLog;
+  let unitOfWork: InMemoryUnitOfWork;
 
   beforeEach(async () => {
     store = new InMemoryWorkspaceStore();
     events = new InMemoryEventLog();
     workspaces = new InMemoryWorkspaceRepository(store);
     invitations = new InMemoryInvitationRepository(store);
-    const workspace = Workspace.create({ name: 'Team', billingAccountEmail: 'billing@example.com', creator: owner, now: new Date() });
-    await workspaces.insert(workspace);
-    workspaceId = workspace.id;
+    const created = Workspace.create({ name: 'Team', billingAccountEmail: 'billing@example.com', creator: owner, now: new Date() });
+    workspaceId = created.workspace.id;
     invitation = Invitation.create({
       workspaceId,
       email: 'bob@example.com',
       privilege: WorkspacePrivilege.ADMIN,
-      inviterId: 'owner',
+      inviter: owner,
       now: new Date(),
       validForMs: 86_400_000,
     });
-    await invitations.insert(invitation);
+    await new InMemoryUnitOfWork().run('setup', async (tx) => {
+      workspaces.save(tx, created.workspace);
+      workspaces.saveMembership(tx, created.owner);
+      invitations.save(tx, invitation);
+    });
+    unitOfWork = new InMemoryUnitOfWork((recorded) => events.append(recorded));
   });
 
   const answer = (actor: typeof bob | typeof owner, action: 'accept' | 'decline' = 'accept') =>
-    new AnswerInvitationUseCase(workspaces, invitations, events, loadConfig({})).execute({
+    new AnswerInvitationUseCase(unitOfWork, workspaces, invitations, loadConfig({})).execute({
       actor,
       workspaceId,
       invitationId: invitation.id,
@@ -86,13 +93,15 @@ describe('AnswerInvitationUseCase and RevokeInvitationUseCase', () => {
   });
 
   it('refuses an invitee who is already a member and leaves the invitation pending', async () => {
-    await workspaces.update(workspaceId, (w) => w.addMember(owner, 'bob', WorkspacePrivilege.MEMBER, new Date()));
+    await new AddWorkspaceMemberUseCase(unitOfWork, workspaces, loadConfig({})).execute({ actor: owner, workspaceId, userId: 'bob' });
+    events.recorded.length = 0;
     await expect(answer(bob)).rejects.toThrow(MemberAlreadyExists);
     expect(await stored()).toBe('pending');
+    expect(events.recorded).toEqual([]);
   });
 
   it('revoking: the owner may; the invitee may not (404); then no one may answer', async () => {
-    const revoke = new RevokeInvitationUseCase(workspaces, invitations, events);
+    const revoke = new RevokeInvitationUseCase(unitOfWork, workspaces, invitations);
     await expect(revoke.execute({ actor: bob, workspaceId, invitationId: invitation.id })).rejects.toThrow('Workspace not found');
     await revoke.execute({ actor: owner, workspaceId, invitationId: invitation.id });
     expect(await stored()).toBe('revoked');

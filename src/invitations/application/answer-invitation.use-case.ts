@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { mayActIn, type Actor } from '../../kernel/actor.js';
 import { UnitOfWork } from '../../kernel/unit-of-work.js';
-import { admitMember } from '../../workspaces/domain/membership-limits.js';
+import { admitMember } from '../../workspaces/domain/admit-member.js';
 import { WorkspaceNotFound } from '../../workspaces/domain/workspace.errors.js';
 import { WorkspaceRepository } from '../../workspaces/domain/workspace.repository.js';
 import { InvitationNotFound, NotTheInvitee } from '../domain/invitation.errors.js';

@@ -9,9 +9,17 @@ const { OWNER, ADMIN, MEMBER } = WorkspacePrivilege;
 const NOW = new Date('2026-05-01T10:00:00.000Z');
 const DAY = 86_400_000;
 const later = (ms: number) => new Date(NOW.getTime() + ms);
+const invitee = { userId: 'invitee', mayProvisionWorkspaces: false };
 
 const invitation = (privilege = MEMBER, inviterId = 'inviter') =>
-  Invitation.create({ workspaceId: 'w', email: 'Alice.Smith@EXAMPLE.com', privilege, inviterId, now: NOW, validForMs: 7 * DAY });
+  Invitation.create({
+    workspaceId: 'w',
+    email: 'Alice.Smith@EXAMPLE.com',
+    privilege,
+    inviter: { userId: inviterId, mayProvisionWorkspaces: false },
+    now: NOW,
+    validForMs: 7 * DAY,
+  });
 
 describe('Invitation', () => {
   it('is pending until it expires; it keeps the address as given, the domain in lower case', () => {
@@ -38,7 +46,7 @@ describe('Invitation', () => {
       workspaceId: 'w',
       email: 'İvan@Example.COM',
       privilege: MEMBER,
-      inviterId: 'i',
+      inviter: { userId: 'i', mayProvisionWorkspaces: false },
       now: NOW,
       validForMs: DAY,
     });
@@ -52,16 +60,16 @@ describe('Invitation', () => {
     ['decline', 'declined'],
   ] as const)('is answered (%s) once, while pending', (answer, status) => {
     const invite = invitation();
-    invite.answer(answer, later(DAY));
+    invite.answer(answer, invitee, later(DAY));
     expect([invite.storedStatus, invite.updatedAt]).toEqual([status, later(DAY)]);
-    expect(() => invite.answer('accept', later(DAY))).toThrow(new InvitationNotPending(status));
-    expect(() => invite.revoke(later(DAY))).toThrow(InvitationNotPending);
+    expect(() => invite.answer('accept', invitee, later(DAY))).toThrow(new InvitationNotPending(status));
+    expect(() => invite.revoke(invitee, later(DAY))).toThrow(InvitationNotPending);
   });
 
   it('cannot be answered or revoked once expired, and changes nothing trying', () => {
     const invite = invitation();
-    expect(() => invite.answer('accept', later(8 * DAY))).toThrow(new InvitationNotPending('expired'));
-    expect(() => invite.revoke(later(8 * DAY))).toThrow(new InvitationNotPending('expired'));
+    expect(() => invite.answer('accept', invitee, later(8 * DAY))).toThrow(new InvitationNotPending('expired'));
+    expect(() => invite.revoke(invitee, later(8 * DAY))).toThrow(new InvitationNotPending('expired'));
     expect([invite.storedStatus, invite.updatedAt]).toEqual(['pending', NOW]);
   });
 

@@ -35,9 +35,9 @@ function normalizedEmail(address: string): string {
 export class Invitation extends AggregateRoot {
   private constructor(
     private readonly props: InvitationProps,
-    readonly isNew: boolean,
+    isNew: boolean,
   ) {
-    super();
+    super(isNew);
   }
 
   /** A new invitation from `inviter` (whom the use case authorised to add a member of `privilege`). */

@@ -1,4 +1,4 @@
-import { storeInMemory } from '../../database/in-memory-unit-of-work.js';
+import { setEntry, storeInMemory } from '../../database/in-memory-unit-of-work.js';
 import type { Transaction } from '../../kernel/unit-of-work.js';
 import type { InMemoryWorkspaceStore } from '../../workspaces/infrastructure/in-memory-workspace.repository.js';
 import { WorkspaceNotFound } from '../../workspaces/domain/workspace.errors.js';
@@ -28,20 +28,20 @@ export class InMemoryInvitationRepository extends InvitationRepository {
 
   save(tx: Transaction, invitation: Invitation): void {
     const events = invitation.pullEvents();
+    const isNew = invitation.isNew;
     const stored = copy(invitation);
     storeInMemory(tx, {
+      aggregate: invitation,
       events,
       check: () => {
-        if (!invitation.isNew) return;
+        if (!isNew) return;
         if (!this.store.workspaces.has(invitation.workspaceId)) throw new WorkspaceNotFound();
         const pending = this.live().some(
           (i) => i.workspaceId === invitation.workspaceId && i.emailKey === invitation.emailKey && i.storedStatus === 'pending',
         );
         if (pending) throw new AlreadyInvited();
       },
-      apply: () => {
-        if (invitation.isNew || this.invitations.has(invitation.id)) this.invitations.set(invitation.id, stored);
-      },
+      apply: () => (isNew || this.invitations.has(invitation.id) ? setEntry(this.invitations, invitation.id, stored) : () => undefined),
     });
   }
 

@@ -21,8 +21,10 @@ export class TypeOrmInvitationRepository extends InvitationRepository {
   save(tx: Transaction, invitation: Invitation): void {
     const row = InvitationMapper.toPersistence(invitation);
     const events = invitation.pullEvents();
-    if (invitation.isNew) {
+    const isNew = invitation.isNew;
+    if (isNew) {
       store(tx, {
+        aggregate: invitation,
         batches: [{ target: InvitationOrmEntity, rows: [row] }],
         events,
         translate: (violation) =>
@@ -30,7 +32,14 @@ export class TypeOrmInvitationRepository extends InvitationRepository {
       });
     } else {
       store(tx, {
-        statements: [{ table: 'invitations', sql: 'UPDATE invitations SET status = $2, updated_at = $3 WHERE id = $1', params: [row.id, row.status, row.updatedAt] }],
+        aggregate: invitation,
+        statements: [
+          {
+            table: 'invitations',
+            sql: 'UPDATE invitations SET status = $2, updated_at = $3 WHERE id = $1',
+            params: [row.id, row.status, row.updatedAt],
+          },
+        ],
         events,
       });
     }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import type { Actor } from '../../kernel/actor.js';
 import { UnitOfWork } from '../../kernel/unit-of-work.js';
-import { admitMember } from '../domain/membership-limits.js';
+import { admitMember } from '../domain/admit-member.js';
 import { lockAsMember } from '../domain/own-membership.js';
 import { Workspace } from '../domain/workspace.js';
 import type { WorkspaceMembership } from '../domain/workspace-membership.js';
@@ -17,7 +17,12 @@ export class AddWorkspaceMemberUseCase {
     private readonly config: AppConfig,
   ) {}
 
-  async execute(input: { actor: Actor; workspaceId: string; userId: string; privilege?: WorkspacePrivilege }): Promise<WorkspaceMembership> {
+  async execute(input: {
+    actor: Actor;
+    workspaceId: string;
+    userId: string;
+    privilege?: WorkspacePrivilege;
+  }): Promise<WorkspaceMembership> {
     const now = new Date();
     const privilege = input.privilege ?? WorkspacePrivilege.MEMBER;
     return this.unitOfWork.run('add-workspace-member', async (tx) => {

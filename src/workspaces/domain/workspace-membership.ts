@@ -20,14 +20,13 @@ export interface WorkspaceMembershipProps {
  * workspace's, checked with the memberships they concern (see Workspace).
  */
 export class WorkspaceMembership extends AggregateRoot {
-  private state: 'new' | 'stored' | 'ended';
+  private ended = false;
 
   private constructor(
     private readonly props: WorkspaceMembershipProps,
     isNew: boolean,
   ) {
-    super();
-    this.state = isNew ? 'new' : 'stored';
+    super(isNew);
   }
 
   /** A new membership (Workspace.create and Workspace.admit make them). */
@@ -60,7 +59,7 @@ export class WorkspaceMembership extends AggregateRoot {
 
   /** Ends the membership (its access tokens go with it); Workspace.removeMember and Workspace.delete decide when. */
   end(reason: MembershipRemoval, actor: Actor, now: Date): void {
-    this.state = 'ended';
+    this.ended = true;
     this.record(WorkspaceEvents.memberRemoved(this, reason, actor, now));
   }
 
@@ -82,11 +81,8 @@ export class WorkspaceMembership extends AggregateRoot {
   get updatedAt(): Date {
     return this.props.updatedAt;
   }
-  get isNew(): boolean {
-    return this.state === 'new';
-  }
   get hasEnded(): boolean {
-    return this.state === 'ended';
+    return this.ended;
   }
   isOwner(): boolean {
     return this.props.privilege === WorkspacePrivilege.OWNER;

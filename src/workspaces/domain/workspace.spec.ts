@@ -120,7 +120,7 @@ describe('Workspace behaviours', () => {
     expect(workspace.pullEvents()).toEqual([]);
   });
 
-  it('is deleted by owners only, with every membership\'s end and its own', () => {
+  it("is deleted by owners only, with every membership's end and its own", () => {
     const { workspace, members } = team();
     const all = [members.alice, members.bob, members.carol];
     expect(() => workspace.delete(members.bob, all, actor('bob'), later)).toThrow(NotAllowed);

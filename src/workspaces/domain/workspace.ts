@@ -61,14 +61,13 @@ export interface Admission {
  * target's, whether another owner remains.
  */
 export class Workspace extends AggregateRoot {
-  private state: 'new' | 'stored' | 'deleted';
+  private deleted = false;
 
   private constructor(
     private readonly props: WorkspaceProps,
     isNew: boolean,
   ) {
-    super();
-    this.state = isNew ? 'new' : 'stored';
+    super(isNew);
   }
 
   /**
@@ -90,7 +89,12 @@ export class Workspace extends AggregateRoot {
       },
       true,
     );
-    const owner = WorkspaceMembership.create({ workspaceId: workspace.id, userId: ownerId, privilege: WorkspacePrivilege.OWNER, now: input.now });
+    const owner = WorkspaceMembership.create({
+      workspaceId: workspace.id,
+      userId: ownerId,
+      privilege: WorkspacePrivilege.OWNER,
+      now: input.now,
+    });
     workspace.record(WorkspaceEvents.created(workspace, owner, input.creator));
     return { workspace, owner };
   }
@@ -158,7 +162,7 @@ export class Workspace extends AggregateRoot {
     if (!WorkspacePolicy.mayDelete(own.privilege)) throw new NotAllowed('Only owners may delete the workspace');
     for (const membership of memberships) this.record(WorkspaceEvents.memberRemoved(membership, 'workspace_deleted', actor, now));
     this.record(WorkspaceEvents.deleted(this, actor, now));
-    this.state = 'deleted';
+    this.deleted = true;
   }
 
   get id(): string {
@@ -179,10 +183,7 @@ export class Workspace extends AggregateRoot {
   get memberCount(): number {
     return this.props.memberCount;
   }
-  get isNew(): boolean {
-    return this.state === 'new';
-  }
   get isDeleted(): boolean {
-    return this.state === 'deleted';
+    return this.deleted;
   }
 }

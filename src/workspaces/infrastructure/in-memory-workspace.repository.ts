@@ -1,4 +1,4 @@
-import { storeInMemory } from '../../database/in-memory-unit-of-work.js';
+import { setEntry, storeInMemory } from '../../database/in-memory-unit-of-work.js';
 import type { Transaction } from '../../kernel/unit-of-work.js';
 import type { Workspace } from '../domain/workspace.js';
 import type { WorkspaceMembership } from '../domain/workspace-membership.js';
@@ -63,27 +63,28 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
 
   save(tx: Transaction, workspace: Workspace): void {
     const events = workspace.pullEvents();
+    const isNew = workspace.isNew;
     const stored = copy(workspace);
     storeInMemory(tx, {
+      aggregate: workspace,
       events,
       check: () => {
-        if (workspace.isNew && this.store.workspaces.has(workspace.id)) throw new WorkspaceAlreadyExists();
+        if (isNew && this.store.workspaces.has(workspace.id)) throw new WorkspaceAlreadyExists();
       },
-      apply: () => {
-        if (workspace.isDeleted) this.store.workspaces.delete(workspace.id);
-        else this.store.workspaces.set(workspace.id, stored);
-      },
+      apply: () => setEntry(this.store.workspaces, workspace.id, workspace.isDeleted ? undefined : stored),
     });
   }
 
   saveMembership(tx: Transaction, membership: WorkspaceMembership, options: { workspaceLimit?: number } = {}): void {
     const events = membership.pullEvents();
+    const isNew = membership.isNew;
     const stored = copyMembership(membership);
     const limit = options.workspaceLimit;
     storeInMemory(tx, {
+      aggregate: membership,
       events,
       check: () => {
-        if (!membership.isNew) return;
+        if (!isNew) return;
         if (this.store.memberships.has(membership.id)) throw new WorkspaceAlreadyExists();
         if (this.store.live().some((m) => m.workspaceId === membership.workspaceId && m.userId === membership.userId)) {
           throw new MemberAlreadyExists();
@@ -93,8 +94,8 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
         }
       },
       apply: () => {
-        if (membership.hasEnded) this.store.memberships.delete(membership.id);
-        else if (membership.isNew) this.store.memberships.set(membership.id, stored);
+        if (membership.hasEnded) return setEntry(this.store.memberships, membership.id, undefined);
+        return isNew ? setEntry(this.store.memberships, membership.id, stored) : () => undefined;
       },
     });
   }

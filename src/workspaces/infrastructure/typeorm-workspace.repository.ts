@@ -34,7 +34,8 @@ function translate(violation: { code: string; constraint?: string }): Error | un
   return undefined;
 }
 
-const WORKSPACE_COLUMNS = 'id, name, billing_account_email AS "billingAccountEmail", created_at AS "createdAt", updated_at AS "updatedAt", member_count AS "memberCount"';
+const WORKSPACE_COLUMNS =
+  'id, name, billing_account_email AS "billingAccountEmail", created_at AS "createdAt", updated_at AS "updatedAt", member_count AS "memberCount"';
 
 @Injectable()
 export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
@@ -46,21 +47,37 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
     // FOR NO KEY UPDATE: excludes every other change to this workspace, not the inserts that only
     // reference it (a new membership's or token's foreign key).
     const manager = await lockingManager(tx);
-    const [row] = await manager.query<WorkspaceOrmEntity[]>(`SELECT ${WORKSPACE_COLUMNS} FROM workspaces WHERE id = $1 FOR NO KEY UPDATE`, [id]);
+    const [row] = await manager.query<WorkspaceOrmEntity[]>(`SELECT ${WORKSPACE_COLUMNS} FROM workspaces WHERE id = $1 FOR NO KEY UPDATE`, [
+      id,
+    ]);
     return row ? WorkspaceMapper.toDomain(row) : null;
   }
 
   save(tx: Transaction, workspace: Workspace): void {
     const events = workspace.pullEvents();
-    if (workspace.isNew) {
-      store(tx, { batches: [{ target: WorkspaceOrmEntity, rows: [WorkspaceMapper.toPersistence(workspace)] }], events, translate });
+    const isNew = workspace.isNew;
+    if (isNew) {
+      store(tx, {
+        aggregate: workspace,
+        batches: [{ target: WorkspaceOrmEntity, rows: [WorkspaceMapper.toPersistence(workspace)] }],
+        events,
+        translate,
+      });
     } else if (workspace.isDeleted) {
       // Its memberships and their access tokens go with it (ON DELETE CASCADE).
-      store(tx, { statements: [{ table: 'workspaces', sql: 'DELETE FROM workspaces WHERE id = $1', params: [workspace.id] }], events, translate });
+      store(tx, {
+        aggregate: workspace,
+        statements: [{ table: 'workspaces', sql: 'DELETE FROM workspaces WHERE id = $1', params: [workspace.id] }],
+        events,
+        translate,
+      });
     } else {
       store(tx, {
+        aggregate: workspace,
         statements: [
-          { table: 'workspaces', sql: 'UPDATE workspaces SET name = $2, updated_at = $3, member_count = $4 WHERE id = $1',
+          {
+            table: 'workspaces',
+            sql: 'UPDATE workspaces SET name = $2, updated_at = $3, member_count = $4 WHERE id = $1',
             params: [workspace.id, workspace.name, workspace.updatedAt, workspace.memberCount],
           },
         ],
@@ -72,14 +89,21 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
 
   saveMembership(tx: Transaction, membership: WorkspaceMembership, options: { workspaceLimit?: number } = {}): void {
     const events = membership.pullEvents();
+    const isNew = membership.isNew;
     if (membership.hasEnded) {
       // Its access tokens go with it (ON DELETE CASCADE).
-      store(tx, { statements: [{ table: 'workspace_memberships', sql: 'DELETE FROM workspace_memberships WHERE id = $1', params: [membership.id] }], events, translate });
+      store(tx, {
+        aggregate: membership,
+        statements: [{ table: 'workspace_memberships', sql: 'DELETE FROM workspace_memberships WHERE id = $1', params: [membership.id] }],
+        events,
+        translate,
+      });
       return;
     }
-    if (!membership.isNew) return;
+    if (!isNew) return;
     const limit = options.workspaceLimit;
     store(tx, {
+      aggregate: membership,
       batches: [{ target: WorkspaceMembershipOrmEntity, rows: [WorkspaceMapper.membershipToPersistence(membership)] }],
       events,
       translate,
@@ -124,7 +148,10 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
   }
 
   async membersOf(workspaceId: string): Promise<WorkspaceMembership[]> {
-    const rows = await this.db.manager.find(WorkspaceMembershipOrmEntity, { where: { workspaceId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.db.manager.find(WorkspaceMembershipOrmEntity, {
+      where: { workspaceId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
     return rows.map((row) => WorkspaceMapper.membershipToDomain(row));
   }
 
