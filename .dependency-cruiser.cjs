@@ -3,8 +3,12 @@
  * Feature modules: workspaces, access-tokens, users, invitations. Each has domain/, application/, infrastructure/, http/.
  * outbox/ (the transactional outbox), email/ (its email deliverer) and events/ (domain events: the audit log
  * and their publishing) serve features and know none of them.
+ * Shared by every module, knowing none: kernel/ (the caller, domain events, aggregates, the unit of work and the
+ * ports one module offers another), common/, database/, config/, observability/.
  */
 const FEATURE = '(workspaces|access-tokens|users|invitations)';
+const SHARED = '(kernel|common|database|config|observability)';
+const MODULE = '(workspaces|access-tokens|users|invitations|auth|idempotency|health|outbox|email|events)';
 const FRAMEWORKS =
   '^node_modules/(@nestjs/|typeorm|fastify|@fastify/|class-validator|class-transformer|pg|@electric-sql/|passport|@nats-io/)';
 
@@ -58,11 +62,26 @@ module.exports = {
       to: { path: `^src/${FEATURE}/http/` },
     },
     {
-      name: 'shared-code-knows-no-feature',
+      name: 'shared-code-knows-no-module',
       severity: 'error',
-      comment: 'common/, database/, config/ and observability/ serve every module and know none of them.',
-      from: { path: '^src/(common|database|config|observability)/' },
-      to: { path: `^src/(${FEATURE}|auth|idempotency|health|outbox|email|events)/` },
+      comment: 'kernel/, common/, database/, config/ and observability/ serve every module and know none of them.',
+      from: { path: `^src/${SHARED}/` },
+      to: { path: `^src/${MODULE}/` },
+    },
+    {
+      name: 'kernel-is-plain',
+      severity: 'error',
+      comment: 'The shared kernel is plain types and ports: it imports nothing but itself and Node.',
+      from: { path: '^src/kernel/' },
+      to: { path: '^(src/(?!kernel/)|node_modules/)' },
+    },
+    {
+      name: 'no-module-reaches-into-another',
+      severity: 'error',
+      comment:
+        'A module offers others its domain (ports and types) and its Nest module, never its application/, infrastructure/ or http/: what several modules share lives in kernel/ or common/.',
+      from: { path: `^src/${MODULE}/` },
+      to: { path: `^src/${MODULE}/(application|infrastructure|http)/`, pathNot: '^src/$1/' },
     },
     {
       name: 'idempotency-knows-no-feature',
@@ -93,13 +112,6 @@ module.exports = {
       to: { path: `^src/(${FEATURE}|auth|idempotency|health)/` },
     },
     {
-      name: 'outbox-only-through-its-port',
-      severity: 'error',
-      comment: 'Features reach the outbox through the Outbox port (application), never its tables or dispatcher.',
-      from: { path: `^src/${FEATURE}/` },
-      to: { path: '^src/outbox/infrastructure/' },
-    },
-    {
       name: 'features-do-not-use-auth',
       severity: 'error',
       comment: 'auth uses the features (through AccessTokenAuthenticator), never the other way.',
@@ -113,7 +125,7 @@ module.exports = {
       from: { path: '^src/', pathNot: '^src/(access-tokens/|app\\.module\\.ts|orm-entities\\.ts|data-source\\.ts)' },
       to: {
         path: '^src/access-tokens/',
-        pathNot: '^src/access-tokens/(application/access-token-authenticator\\.ts|access-tokens\\.module\\.ts)$',
+        pathNot: '^src/access-tokens/(domain/access-token-authenticator\\.ts|access-tokens\\.module\\.ts)$',
       },
     },
     {

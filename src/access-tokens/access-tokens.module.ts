@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../events/events.module.js';
 import { WorkspacesModule } from '../workspaces/workspaces.module.js';
-import { AccessTokenAuthenticator } from './application/access-token-authenticator.js';
+import { AccessTokenAuthenticator } from './domain/access-token-authenticator.js';
 import { AuthenticateAccessTokenUseCase } from './application/authenticate-access-token.use-case.js';
 import { CreateAccessTokenUseCase } from './application/create-access-token.use-case.js';
 import { CreateUserAccessTokenUseCase } from './application/create-user-access-token.use-case.js';

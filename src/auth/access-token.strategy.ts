@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-custom';
-import { AccessTokenAuthenticator } from '../access-tokens/application/access-token-authenticator.js';
+import { AccessTokenAuthenticator } from '../access-tokens/domain/access-token-authenticator.js';
 import { presentedTokenForms } from '../common/http/presented-token.js';
 import type { Actor } from '../kernel/actor.js';
 import type { CredentialsView } from './authentication.guard.js';

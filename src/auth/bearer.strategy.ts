@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-custom';
 import { AppConfig } from '../config/app-config.js';
-import { RecordUserProfileUseCase } from '../users/application/record-user-profile.use-case.js';
+import { UserProfileRecorder } from '../users/domain/user-profile-recorder.js';
 import type { CredentialsView } from './authentication.guard.js';
 import { credentialsFor } from './authorization-header.js';
 import { BearerTokenVerifier } from './bearer-token-verifier.js';
@@ -13,7 +13,7 @@ import type { Actor } from '../kernel/actor.js';
 export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
   constructor(
     private readonly verifier: BearerTokenVerifier,
-    private readonly recordUserProfile: RecordUserProfileUseCase,
+    private readonly recordUserProfile: UserProfileRecorder,
     private readonly config: AppConfig,
   ) {
     super();

@@ -1,8 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config.js';
-import { OutboxDeliverer, type OutboxDelivery } from '../outbox/application/outbox.js';
-import { OutboxDispatcher } from '../outbox/infrastructure/outbox-dispatcher.js';
+import { OutboxDeliverer, OutboxDeliverers, type OutboxDelivery } from '../outbox/domain/outbox.js';
 import { EMAIL_TOPIC, type EmailMessage } from './email-message.js';
 
 /** Anything shaped like an address, in a server's reply or a library's message. */
@@ -41,7 +40,7 @@ export class EmailDeliverer extends OutboxDeliverer implements OnModuleInit, OnA
 
   constructor(
     private readonly config: AppConfig,
-    private readonly dispatcher: OutboxDispatcher,
+    private readonly dispatcher: OutboxDeliverers,
   ) {
     super();
     if (config.smtp.url) this.transport = createTransport({ url: config.smtp.url, ...SMTP_TIMEOUTS });

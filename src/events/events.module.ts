@@ -1,9 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { CommittedEvents, EventRows, TypeOrmUnitOfWork } from '../database/typeorm-unit-of-work.js';
+import { EventPublishing } from '../kernel/event-publishing.js';
 import { UnitOfWork } from '../kernel/unit-of-work.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '../outbox/outbox.module.js';
-import { EventLog } from './application/event-log.js';
+import { EventLog } from './domain/event-log.js';
 import { EventRecords } from './infrastructure/event-records.js';
 import { EventRetention } from './infrastructure/event-retention.js';
 import { EventPageMarkKeyOrmEntity } from './infrastructure/event-page-mark-key.orm-entity.js';
@@ -30,8 +31,9 @@ export const eventOrmEntities = [EventOrmEntity, EventPageMarkKeyOrmEntity];
     { provide: UnitOfWork, useClass: TypeOrmUnitOfWork },
     { provide: EventLog, useClass: TypeOrmEventLog },
     NatsEventPublisher,
+    { provide: EventPublishing, useExisting: NatsEventPublisher },
     EventRetention,
   ],
-  exports: [EventLog, UnitOfWork, CommittedEvents, NatsEventPublisher],
+  exports: [EventLog, UnitOfWork, CommittedEvents, EventPublishing],
 })
 export class EventsModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
-import { NatsEventPublisher } from '../events/infrastructure/nats-event-publisher.js';
+import { EventPublishing } from '../kernel/event-publishing.js';
 import { ShutdownState } from './shutdown-state.js';
 
 const PING_TIMEOUT_MS = 1_000;
@@ -16,7 +16,7 @@ export class ReadinessIndicators {
     private readonly dataSource: DataSource,
     private readonly shutdown: ShutdownState,
     private readonly indicators: HealthIndicatorService,
-    private readonly events: NatsEventPublisher,
+    private readonly events: EventPublishing,
   ) {}
 
   /** `SELECT 1` within a second. */

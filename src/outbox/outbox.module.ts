@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Outbox } from './application/outbox.js';
+import { Outbox, OutboxDeliverers } from './domain/outbox.js';
 import { OutboxDispatcher } from './infrastructure/outbox-dispatcher.js';
 import { OutboxMessageOrmEntity } from './infrastructure/outbox-message.orm-entity.js';
 import { TypeOrmOutbox } from './infrastructure/typeorm-outbox.js';
@@ -10,11 +10,16 @@ export const outboxOrmEntities = [OutboxMessageOrmEntity];
 
 /**
  * The transactional outbox: features enqueue messages through Outbox; the modules that deliver a
- * topic (email, ...) register an OutboxDeliverer with OutboxDispatcher.
+ * topic (email, events) register an OutboxDeliverer with OutboxDeliverers.
  */
 @Module({
   imports: [TypeOrmModule.forFeature(outboxOrmEntities)],
-  providers: [TypeOrmOutbox, { provide: Outbox, useExisting: TypeOrmOutbox }, OutboxDispatcher],
-  exports: [Outbox, TypeOrmOutbox, OutboxDispatcher],
+  providers: [
+    TypeOrmOutbox,
+    { provide: Outbox, useExisting: TypeOrmOutbox },
+    OutboxDispatcher,
+    { provide: OutboxDeliverers, useExisting: OutboxDispatcher },
+  ],
+  exports: [Outbox, OutboxDeliverers, OutboxDispatcher],
 })
 export class OutboxModule {}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Database } from '../../src/database/database.js';
 import { CommittedEvents, EventRows, TypeOrmUnitOfWork } from '../../src/database/typeorm-unit-of-work.js';
-import type { OutboxMessageOptions } from '../../src/outbox/application/outbox.js';
+import type { OutboxMessageOptions } from '../../src/outbox/domain/outbox.js';
 import { TypeOrmOutbox } from '../../src/outbox/infrastructure/typeorm-outbox.js';
 
 class NoEvents extends EventRows {

@@ -27,14 +27,6 @@ export function describeUserAccessTokenRepositoryContract(
         now: new Date(Date.UTC(2026, 4, 1, 10, minute)),
         actor: { userId, mayProvisionWorkspaces: false },
       });
-    const fieldsOf = (t: UserAccessToken) => ({
-      id: t.id,
-      userId: t.userId,
-      name: t.name,
-      hash: t.hash,
-      createdAt: t.createdAt,
-      expiresAt: t.expiresAt,
-    });
     const fields = (t: UserAccessToken | null) =>
       t && [t.id, t.userId, t.name, t.hash, t.createdAt.toISOString(), t.expiresAt?.toISOString()];
 

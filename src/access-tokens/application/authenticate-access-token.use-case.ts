@@ -4,7 +4,7 @@ import { InvalidAccessToken } from '../domain/access-token.errors.js';
 import { presentedSecretHash, USER_TOKEN_PREFIX } from '../domain/access-token-secret.js';
 import { UserAccessTokenRepository } from '../domain/user-access-token.repository.js';
 import { WorkspaceAccessTokenRepository } from '../domain/workspace-access-token.repository.js';
-import { AccessTokenAuthenticator } from './access-token-authenticator.js';
+import { AccessTokenAuthenticator } from '../domain/access-token-authenticator.js';
 
 /**
  * A workspace access token acts as its member, inside the token's workspace only; a user access token

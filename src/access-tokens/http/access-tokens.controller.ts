@@ -22,7 +22,7 @@ import {
   ListAccessTokenResponseDto,
   LookupWorkspaceAccessTokenResponseDto,
 } from './access-token.response.dto.js';
-import { WORKSPACE_ID_PARAM, WorkspaceIdParamsDto } from '../../workspaces/http/workspace.request.dto.js';
+import { WORKSPACE_ID_PARAM, WorkspaceIdParamsDto } from '../../common/http/workspace-id.params.js';
 import { Idempotent } from '../../idempotency/idempotent.decorator.js';
 
 /** The caller's own access tokens in a workspace. */

@@ -1,16 +1,21 @@
 import { setEntry, storeInMemory } from '../../database/in-memory-unit-of-work.js';
 import type { Transaction } from '../../kernel/unit-of-work.js';
 import { MembershipNotFound } from '../../workspaces/domain/workspace.errors.js';
-import type { InMemoryWorkspaceStore } from '../../workspaces/infrastructure/in-memory-workspace.repository.js';
+import type { WorkspaceMembership } from '../../workspaces/domain/workspace-membership.js';
 import { AccessTokenAlreadyExists } from '../domain/access-token.errors.js';
 import type { WorkspaceAccessToken } from '../domain/workspace-access-token.js';
 import { WorkspaceAccessTokenRepository, type AccessTokenCredential } from '../domain/workspace-access-token.repository.js';
+
+/** What these tokens see of the memberships (the in-memory workspaces' store). */
+interface Memberships {
+  findMembership(membershipId: string): WorkspaceMembership | undefined;
+}
 
 /** For unit tests: the same rules as the database (see the repository contract suite). */
 export class InMemoryWorkspaceAccessTokenRepository extends WorkspaceAccessTokenRepository {
   private readonly tokens = new Map<string, WorkspaceAccessToken>();
 
-  constructor(private readonly store: InMemoryWorkspaceStore) {
+  constructor(private readonly store: Memberships) {
     super();
   }
 

@@ -1,5 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique, type Relation } from 'typeorm';
-import { WorkspaceMembershipOrmEntity } from '../../workspaces/infrastructure/workspace-membership.orm-entity.js';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 
 /**
  * Belongs to a membership, and goes with it (ON DELETE CASCADE). Describes the table as the migrations
@@ -12,7 +11,9 @@ export class WorkspaceAccessTokenOrmEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
+  // The workspaces module's table, named (not imported): a token goes with its membership.
   @Column({ name: 'membership_id', type: 'uuid' })
+  @ForeignKey('WorkspaceMembershipOrmEntity', { name: 'workspace_access_tokens_membership_id_fkey', onDelete: 'CASCADE' })
   membershipId: string;
 
   @Column({ type: 'varchar', length: 128 })
@@ -27,8 +28,4 @@ export class WorkspaceAccessTokenOrmEntity {
 
   @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
   expiresAt: Date | null;
-
-  @ManyToOne(() => WorkspaceMembershipOrmEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'membership_id', foreignKeyConstraintName: 'workspace_access_tokens_membership_id_fkey' })
-  membership?: Relation<WorkspaceMembershipOrmEntity>;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import type { RowBatch } from '../../database/row-statements.js';
 import { EventRows } from '../../database/typeorm-unit-of-work.js';
-import { TypeOrmOutbox } from '../../outbox/infrastructure/typeorm-outbox.js';
+import { Outbox } from '../../outbox/domain/outbox.js';
 import type { DomainEvent } from '../../kernel/domain-event.js';
 import { EVENT_TOPIC, eventMessage, NO_WORKSPACE } from './cloud-event.js';
 import { EventMapper } from './event.mapper.js';
@@ -15,7 +15,7 @@ import { EventOrmEntity } from './event.orm-entity.js';
 @Injectable()
 export class EventRecords extends EventRows {
   constructor(
-    private readonly outbox: TypeOrmOutbox,
+    private readonly outbox: Outbox,
     private readonly config: AppConfig,
   ) {
     super();

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../kernel/domain-event.js';
-import { EventLog, type EventPage, type WorkspaceEventQuery } from '../application/event-log.js';
+import { EventLog, type EventPage, type WorkspaceEventQuery } from '../domain/event-log.js';
 
 /** For unit tests: events in recording order, numbered from 1; a page mark is that number (nothing to hide here). */
 export class InMemoryEventLog extends EventLog {

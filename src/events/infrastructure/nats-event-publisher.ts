@@ -10,9 +10,8 @@ import { connect, headers, nanos, type NatsConnection } from '@nats-io/transport
 import { Gauge } from 'prom-client';
 import { AppConfig } from '../../config/app-config.js';
 import { Metrics } from '../../observability/metrics.js';
-import { OutboxDeliverer, type OutboxDelivery } from '../../outbox/application/outbox.js';
-import { OutboxDispatcher } from '../../outbox/infrastructure/outbox-dispatcher.js';
-import { TypeOrmOutbox } from '../../outbox/infrastructure/typeorm-outbox.js';
+import { EventPublishing, type EventPublishingStatus } from '../../kernel/event-publishing.js';
+import { Outbox, OutboxDeliverer, OutboxDeliverers, type OutboxDelivery } from '../../outbox/domain/outbox.js';
 import { EVENT_TOPIC, type EventMessage } from './cloud-event.js';
 
 /** Between attempts to reach NATS before the first connection (afterwards the client reconnects by itself). */
@@ -23,13 +22,6 @@ const PUBLISH_TIMEOUT_MS = 5_000;
 const DUPLICATE_WINDOW_MS = 10 * 60_000;
 const ERROR_MAX_LENGTH = 200;
 
-export interface EventPublishingStatus {
-  /** NATS_URL is set. */
-  enabled: boolean;
-  connected: boolean;
-  lastError: { message: string; at: string } | null;
-}
-
 /**
  * Publishes the outbox's events to NATS JetStream (NATS_URL): CloudEvents JSON to their subject, the
  * event id as Nats-Msg-Id. The stream is created when missing. While NATS is unreachable the events
@@ -38,7 +30,7 @@ export interface EventPublishingStatus {
 @Injectable()
 export class NatsEventPublisher
   extends OutboxDeliverer
-  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+  implements EventPublishing, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
 {
   readonly topic = EVENT_TOPIC;
   private readonly logger = new Logger('Events');
@@ -54,8 +46,8 @@ export class NatsEventPublisher
 
   constructor(
     private readonly config: AppConfig,
-    private readonly dispatcher: OutboxDispatcher,
-    private readonly outbox: TypeOrmOutbox,
+    private readonly dispatcher: OutboxDeliverers,
+    private readonly outbox: Outbox,
     metrics: Metrics,
   ) {
     super();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../../database/database.js';
-import { EventLog, type EventPage, type WorkspaceEventQuery } from '../application/event-log.js';
+import { EventLog, type EventPage, type WorkspaceEventQuery } from '../domain/event-log.js';
 import { EventPageMarks } from './event-page-mark.js';
 import { EventMapper } from './event.mapper.js';
 import { EventOrmEntity } from './event.orm-entity.js';

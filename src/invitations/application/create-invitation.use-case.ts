@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { EMAIL_TOPIC } from '../../email/email-message.js';
-import { Outbox } from '../../outbox/application/outbox.js';
+import { Outbox } from '../../outbox/domain/outbox.js';
 import { UserRepository } from '../../users/domain/user.repository.js';
 import type { Actor } from '../../kernel/actor.js';
 import { UnitOfWork } from '../../kernel/unit-of-work.js';

@@ -6,7 +6,7 @@ import { CurrentActor } from '../../common/http/current-actor.decorator.js';
 import { Idempotent } from '../../idempotency/idempotent.decorator.js';
 import type { Actor } from '../../kernel/actor.js';
 import { WorkspaceNotFound } from '../../workspaces/domain/workspace.errors.js';
-import { WORKSPACE_ID_PARAM, WorkspaceIdParamsDto } from '../../workspaces/http/workspace.request.dto.js';
+import { WORKSPACE_ID_PARAM, WorkspaceIdParamsDto } from '../../common/http/workspace-id.params.js';
 import { AnswerInvitationUseCase } from '../application/answer-invitation.use-case.js';
 import { CreateInvitationUseCase } from '../application/create-invitation.use-case.js';
 import { ListOwnInvitationsUseCase } from '../application/list-own-invitations.use-case.js';

@@ -1,6 +1,5 @@
 import { setEntry, storeInMemory } from '../../database/in-memory-unit-of-work.js';
 import type { Transaction } from '../../kernel/unit-of-work.js';
-import type { InMemoryWorkspaceStore } from '../../workspaces/infrastructure/in-memory-workspace.repository.js';
 import { WorkspaceNotFound } from '../../workspaces/domain/workspace.errors.js';
 import { AlreadyInvited } from '../domain/invitation.errors.js';
 import type { Invitation } from '../domain/invitation.js';
@@ -12,11 +11,16 @@ const copy = (invitation: Invitation): Invitation => InvitationMapper.toDomain(I
 
 const newestFirst = (a: Invitation, b: Invitation) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id);
 
+/** What invitations see of the workspaces (the in-memory workspaces' store). */
+interface Workspaces {
+  readonly workspaces: ReadonlyMap<string, { readonly name: string }>;
+}
+
 /** For unit tests: the same rules as the database (see the repository contract suite). */
 export class InMemoryInvitationRepository extends InvitationRepository {
   private readonly invitations = new Map<string, Invitation>();
 
-  constructor(private readonly store: InMemoryWorkspaceStore) {
+  constructor(private readonly store: Workspaces) {
     super();
   }
 

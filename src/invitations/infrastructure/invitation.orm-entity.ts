@@ -1,6 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { Relation } from 'typeorm';
-import { WorkspaceOrmEntity } from '../../workspaces/infrastructure/workspace.orm-entity.js';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import type { WorkspacePrivilege } from '../../workspaces/domain/workspace-privilege.js';
 import type { InvitationStatus } from '../domain/invitation-status.js';
 
@@ -15,7 +13,9 @@ export class InvitationOrmEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
+  // The workspaces module's table, named (not imported): an invitation goes with its workspace.
   @Column({ name: 'workspace_id', type: 'uuid' })
+  @ForeignKey('WorkspaceOrmEntity', { name: 'invitations_workspace_id_fkey', onDelete: 'CASCADE' })
   workspaceId: string;
 
   @Column({ type: 'varchar', length: 320 })
@@ -42,8 +42,4 @@ export class InvitationOrmEntity {
 
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt: Date;
-
-  @ManyToOne(() => WorkspaceOrmEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'workspace_id', foreignKeyConstraintName: 'invitations_workspace_id_fkey' })
-  workspace?: Relation<WorkspaceOrmEntity>;
 }

@@ -68,7 +68,7 @@ export class TypeOrmInvitationRepository extends InvitationRepository {
         .where('i.workspace_id = :workspaceId', { workspaceId })
         .orderBy('i.created_at', 'DESC')
         .addOrderBy('i.id', 'DESC')
-        .getMany(),
+        .getRawAndEntities<{ workspace_name: string }>(),
     );
   }
 
@@ -78,15 +78,22 @@ export class TypeOrmInvitationRepository extends InvitationRepository {
         .where(`i.email_key = :emailKey AND i.status = 'pending' AND i.expires_at > :now`, { emailKey, now })
         .orderBy('i.created_at', 'DESC')
         .addOrderBy('i.id', 'DESC')
-        .getMany(),
+        .getRawAndEntities<{ workspace_name: string }>(),
     );
   }
 
+  /** Invitations with their workspace's current name (the workspaces module's table, by its key). */
   private listing() {
-    return this.db.manager.createQueryBuilder(InvitationOrmEntity, 'i').innerJoinAndSelect('i.workspace', 'w');
+    return this.db.manager
+      .createQueryBuilder(InvitationOrmEntity, 'i')
+      .innerJoin('workspaces', 'w', 'w.id = i.workspace_id')
+      .addSelect('w.name', 'workspace_name');
   }
 
-  private async listed(rows: Promise<InvitationOrmEntity[]>): Promise<InvitationListing[]> {
-    return (await rows).map((row) => ({ invitation: InvitationMapper.toDomain(row), workspaceName: row.workspace!.name }));
+  private async listed(
+    query: Promise<{ entities: InvitationOrmEntity[]; raw: { workspace_name: string }[] }>,
+  ): Promise<InvitationListing[]> {
+    const { entities, raw } = await query;
+    return entities.map((row, index) => ({ invitation: InvitationMapper.toDomain(row), workspaceName: raw[index].workspace_name }));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationB
 import { Counter, Gauge } from 'prom-client';
 import { AppConfig } from '../../config/app-config.js';
 import { Metrics } from '../../observability/metrics.js';
-import type { OutboxDeliverer, OutboxDelivery } from '../application/outbox.js';
+import { OutboxDeliverers, type OutboxDeliverer, type OutboxDelivery } from '../domain/outbox.js';
 import { TypeOrmOutbox } from './typeorm-outbox.js';
 
 /** Messages claimed per round. */
@@ -22,7 +22,7 @@ export const OUTBOX_LEASE_MS = 5 * 60_000;
  * failures and the backlog are in /metrics.
  */
 @Injectable()
-export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class OutboxDispatcher extends OutboxDeliverers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Outbox');
   private readonly deliverers = new Map<string, OutboxDeliverer>();
   private timer?: NodeJS.Timeout;
@@ -36,6 +36,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     private readonly config: AppConfig,
     metrics: Metrics,
   ) {
+    super();
     this.outcomes = new Counter({
       name: 'outbox_deliveries_total',
       help: 'Outbox delivery attempts by topic and outcome (delivered, failed: tried again later, abandoned: given up)',

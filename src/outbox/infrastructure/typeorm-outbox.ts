@@ -4,16 +4,8 @@ import { Database } from '../../database/database.js';
 import type { RowBatch } from '../../database/row-statements.js';
 import { store } from '../../database/typeorm-unit-of-work.js';
 import type { Transaction } from '../../kernel/unit-of-work.js';
-import { Outbox, type OutboxDelivery, type OutboxMessageOptions } from '../application/outbox.js';
+import { Outbox, type OutboxCounts, type OutboxDelivery, type OutboxMessageOptions } from '../domain/outbox.js';
 import { OutboxMessageOrmEntity } from './outbox-message.orm-entity.js';
-
-export interface OutboxCounts {
-  topic: string;
-  /** Waiting to be delivered (due or not). */
-  pending: number;
-  /** Given up on after the last attempt. */
-  abandoned: number;
-}
 
 /** Longest error text kept on a message. */
 const ERROR_MAX_LENGTH = 1_000;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventLog, type EventPage, type EventPageMark } from '../../events/application/event-log.js';
+import { EventLog, type EventPage, type EventPageMark } from '../../events/domain/event-log.js';
 import type { EventType } from '../../kernel/domain-event.js';
 import type { Actor } from '../../kernel/actor.js';
 import { WorkspaceEvents } from '../domain/workspace-events.js';

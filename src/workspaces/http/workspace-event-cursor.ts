@@ -1,4 +1,4 @@
-import type { EventPageMark } from '../../events/application/event-log.js';
+import type { EventPageMark } from '../../events/domain/event-log.js';
 
 /** The opaque `cursor` of the audit log: the event log's mark of where the next page starts. */
 export const WorkspaceEventCursor = {

@@ -1,5 +1,5 @@
 import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { EventPageMark } from '../../events/application/event-log.js';
+import type { EventPageMark } from '../../events/domain/event-log.js';
 import { EVENT_TYPES, type EventType } from '../../kernel/domain-event.js';
 import { Field } from '../../common/validation/field.decorator.js';
 import { integer, list, oneOf, refined, text } from '../../common/validation/field-types.js';

@@ -9,7 +9,7 @@ import { WorkspaceNotFound } from '../domain/workspace.errors.js';
 import { WorkspaceEventCursor } from './workspace-event-cursor.js';
 import { EVENT_TYPE_QUERY, ListWorkspaceEventsQueryDto } from './workspace-event.request.dto.js';
 import { WorkspaceEventDto, WorkspaceEventListResponseDto } from './workspace-event.response.dto.js';
-import { WORKSPACE_ID_PARAM, WorkspaceIdParamsDto } from './workspace.request.dto.js';
+import { WORKSPACE_ID_PARAM, WorkspaceIdParamsDto } from '../../common/http/workspace-id.params.js';
 
 @ApiTags('workspaces')
 @ApiWorkspaceAuth()

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Field } from '../../common/validation/field.decorator.js';
-import { emailAddress, integer, nullable, oneOf, refined, text, uuid4 } from '../../common/validation/field-types.js';
+import { emailAddress, integer, nullable, oneOf, refined, text } from '../../common/validation/field-types.js';
 import { USER_ID_MAX_LENGTH } from '../../common/text.js';
 import type { WorkspaceListPosition } from '../domain/workspace.repository.js';
 import { WORKSPACE_NAME_MAX_LENGTH, WORKSPACE_NAME_MIN_LENGTH } from '../domain/workspace-rules.js';
@@ -48,13 +48,6 @@ export class UpdateWorkspaceNameRequestDto {
 }
 
 /** The `workspace_id` path parameter, as the contract documents it. */
-export const WORKSPACE_ID_PARAM = { name: 'workspace_id', schema: { type: 'string', format: 'uuid4', title: 'Workspace Id' } } as const;
-
-export class WorkspaceIdParamsDto {
-  @Field(uuid4(), { required: true })
-  workspace_id: string;
-}
-
 export const EXPAND_WORKSPACE_MEMBERSHIPS = 'workspaceMemberships';
 
 /** The `expand` query parameter as the contract documents it (on the routes: Swagger's reading of the property adds a type). */

@@ -12,6 +12,7 @@ import { GetWorkspaceUseCase } from '../application/get-workspace.use-case.js';
 import { ListWorkspacesUseCase } from '../application/list-workspaces.use-case.js';
 import { RenameWorkspaceUseCase } from '../application/rename-workspace.use-case.js';
 import { WorkspaceListCursor } from './workspace-list-cursor.js';
+import { WORKSPACE_ID_PARAM, WorkspaceIdParamsDto } from '../../common/http/workspace-id.params.js';
 import {
   CreateWorkspaceRequestDto,
   EXPAND_WORKSPACE_MEMBERSHIPS,
@@ -19,8 +20,6 @@ import {
   ExpandWorkspaceMembershipsQueryDto,
   ListWorkspacesQueryDto,
   UpdateWorkspaceNameRequestDto,
-  WORKSPACE_ID_PARAM,
-  WorkspaceIdParamsDto,
 } from './workspace.request.dto.js';
 import { CreateWorkspaceResponseDto, WorkspaceResponseDto, WorkspaceDto, WorkspaceListResponseDto } from './workspace.response.dto.js';
 import { Idempotent } from '../../idempotency/idempotent.decorator.js';

@@ -1,3 +1,4 @@
+import type { RowBatch } from '../../database/row-statements.js';
 import type { Transaction } from '../../kernel/unit-of-work.js';
 
 /**
@@ -8,6 +9,25 @@ import type { Transaction } from '../../kernel/unit-of-work.js';
 export abstract class Outbox {
   /** Stores the message with the unit of work of the change; it is delivered once that commits. */
   abstract enqueue(tx: Transaction, topic: string, payload: object, options?: OutboxMessageOptions): void;
+
+  /** The rows of messages of `topic`, for a writer that stores them in the statement of its change (the events' rows). */
+  abstract rows(topic: string, messages: readonly ({ payload: object } & OutboxMessageOptions)[]): RowBatch;
+
+  /** How many messages of each topic wait, and how many were given up on. */
+  abstract counts(): Promise<OutboxCounts[]>;
+}
+
+export interface OutboxCounts {
+  topic: string;
+  /** Waiting to be delivered (due or not). */
+  pending: number;
+  /** Given up on after the last attempt. */
+  abandoned: number;
+}
+
+/** Port: where the deliverer of a topic registers (the outbox's dispatcher). */
+export abstract class OutboxDeliverers {
+  abstract register(deliverer: OutboxDeliverer): void;
 }
 
 export interface OutboxMessageOptions {
