@@ -12,7 +12,7 @@ import {
   WorkspaceAlreadyExists,
   WorkspaceLimitReached,
 } from '../../src/workspaces/domain/workspace.errors.js';
-import type { WorkspaceListPosition, WorkspaceRepository } from '../../src/workspaces/domain/workspace.repository.js';
+import type { MembershipPosition, WorkspaceListPosition, WorkspaceRepository } from '../../src/workspaces/domain/workspace.repository.js';
 
 export interface WorkspaceRepositories {
   unitOfWork: UnitOfWork;
@@ -325,7 +325,7 @@ export function describeWorkspaceRepositoryContract(
       const all = await repositories.workspaces.listMemberships({ visibleTo: viewer });
       expect(all).toHaveLength(8);
       const paged: string[] = [];
-      let after: string | undefined;
+      let after: MembershipPosition | undefined;
       let pages = 0;
       do {
         const page = await repositories.workspaces.listMembershipsPage({ visibleTo: viewer }, { after, limit: 3 });

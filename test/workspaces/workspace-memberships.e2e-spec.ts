@@ -155,6 +155,119 @@ describe('Workspace memberships', () => {
       });
     });
 
+    describe('pages (beyond the reference API: limit and cursor, the next page in Next-Cursor)', () => {
+      /** A workspace of `size` members (its owner among them) by SQL, with the join order the listing gives. */
+      const bigWorkspace = async (size: number) => {
+        const owner = newUserId('paged');
+        const workspace = await createWorkspace(t, owner);
+        await t.dataSource.query(
+          `INSERT INTO workspace_memberships (id, workspace_id, user_id, privilege, created_at, updated_at)
+           SELECT gen_random_uuid(), $1::uuid, 'paged-member-' || i, 'ROLE_WORKSPACE_MEMBER', now() + i * interval '1 microsecond', now()
+             FROM generate_series(1, $2::int) AS i`,
+          [workspace.id, size - 1],
+        );
+        const stored = (
+          await t.dataSource.query(`SELECT id FROM workspace_memberships WHERE workspace_id = $1 ORDER BY created_at, id`, [workspace.id])
+        ).map((row: { id: string }) => row.id);
+        return { owner, workspace, stored };
+      };
+
+      /** Every page from `first`, following Next-Cursor: the ids, and the pages' sizes. */
+      const follow = async (owner: string, first: string) => {
+        const ids: string[] = [];
+        const sizes: number[] = [];
+        let url: string | null = first;
+        while (url !== null && sizes.length < 50) {
+          const response = await t.request({ method: 'GET', url, headers: await bearer(owner) });
+          expect(response.status).toBe(200);
+          const items = (response.body.data ?? response.body.memberships) as { id: string }[];
+          ids.push(...items.map((m) => m.id));
+          sizes.push(items.length);
+          const next = response.headers['next-cursor'] as string | undefined;
+          url = next === undefined ? null : `${first.split('&cursor=')[0]}&cursor=${next}`;
+        }
+        return { ids, sizes };
+      };
+
+      it('lists a workspace page by page: every membership once, in order, the last page without Next-Cursor', async () => {
+        const { owner, workspace, stored } = await bigWorkspace(25);
+        const { ids, sizes } = await follow(owner, `${URL}?workspace_id=${workspace.id}&limit=10`);
+        expect([ids, sizes]).toEqual([stored, [10, 10, 5]]);
+        const exact = await t.request({ method: 'GET', url: `${URL}?workspace_id=${workspace.id}&limit=25`, headers: await bearer(owner) });
+        expect([exact.body.data.length, exact.headers['next-cursor']]).toEqual([25, undefined]);
+        // Without limit and cursor: the contract's answer, all of it, and no Next-Cursor.
+        const whole = await t.request({ method: 'GET', url: `${URL}?workspace_id=${workspace.id}`, headers: await bearer(owner) });
+        expect([whole.body.data.map((m: { id: string }) => m.id), whole.headers['next-cursor']]).toEqual([stored, undefined]);
+        assertMatchesContract('WorkspaceMembershipsListResponse', whole.body);
+      });
+
+      it('pages the expanded memberships of GET /api/v1/workspaces/{id} the same way; a cursor alone pages by 100', async () => {
+        const { owner, workspace, stored } = await bigWorkspace(130);
+        const { ids, sizes } = await follow(owner, `/api/v1/workspaces/${workspace.id}?expand=workspaceMemberships&limit=50`);
+        expect([ids, sizes]).toEqual([stored, [50, 50, 30]]);
+        const first = await t.request({
+          method: 'GET',
+          url: `/api/v1/workspaces/${workspace.id}?expand=workspaceMemberships&limit=1`,
+          headers: await bearer(owner),
+        });
+        const rest = await t.request({
+          method: 'GET',
+          url: `/api/v1/workspaces/${workspace.id}?expand=workspaceMemberships&cursor=${String(first.headers['next-cursor'])}`,
+          headers: await bearer(owner),
+        });
+        expect(rest.body.memberships.map((m: { id: string }) => m.id)).toEqual(stored.slice(1, 101));
+        expect(rest.body).toMatchObject({ id: workspace.id, name: 'Team' });
+        // Without a page: every membership, as the contract's answer has them.
+        const whole = await t.request({
+          method: 'GET',
+          url: `/api/v1/workspaces/${workspace.id}?expand=workspaceMemberships`,
+          headers: await bearer(owner),
+        });
+        assertMatchesContract('UpdateWorkspaceNameResponseDto', whole.body);
+        expect([whole.body.memberships.map((m: { id: string }) => m.id), whole.headers['next-cursor']]).toEqual([stored, undefined]);
+      });
+
+      it('a page never shows another workspace: a cursor made in one workspace lists only what the caller may see', async () => {
+        const mine = await bigWorkspace(3);
+        const theirs = await bigWorkspace(3);
+        const first = await t.request({ method: 'GET', url: `${URL}?limit=1`, headers: await bearer(theirs.owner) });
+        const cursor = first.headers['next-cursor'] as string;
+        const response = await t.request({ method: 'GET', url: `${URL}?limit=10&cursor=${cursor}`, headers: await bearer(mine.owner) });
+        expect(response.status).toBe(200);
+        for (const membership of response.body.data) expect(membership.workspaceId).toBe(mine.workspace.id);
+      });
+
+      it.each([
+        ['limit=0', { loc: ['query', 'limit'], type: 'greater_than_equal' }],
+        ['limit=1001', { loc: ['query', 'limit'], type: 'less_than_equal' }],
+        ['limit=x', { loc: ['query', 'limit'], type: 'int_parsing' }],
+        ['cursor=nonsense', { loc: ['query', 'cursor'], type: 'value_error' }],
+        // Shaped like a cursor but made up: a date PostgreSQL cannot hold, a negative time, ids that are not UUIDs.
+        [
+          `cursor=${Buffer.from(JSON.stringify(['00000000-0000-4000-8000-000000000000', 2 ** 62, '00000000-0000-4000-8000-000000000000'])).toString('base64url')}`,
+          { loc: ['query', 'cursor'], type: 'value_error' },
+        ],
+        [
+          `cursor=${Buffer.from(JSON.stringify(['00000000-0000-4000-8000-000000000000', -1, '00000000-0000-4000-8000-000000000000'])).toString('base64url')}`,
+          { loc: ['query', 'cursor'], type: 'value_error' },
+        ],
+        [
+          `cursor=${Buffer.from(JSON.stringify(["x' OR 1=1 --", 0, 'y'])).toString('base64url')}`,
+          { loc: ['query', 'cursor'], type: 'value_error' },
+        ],
+      ])('refuses %s with 422, on both routes', async (query, issue) => {
+        const { owner, workspace } = await bigWorkspace(2);
+        for (const url of [`${URL}?${query}`, `/api/v1/workspaces/${workspace.id}?expand=workspaceMemberships&${query}`]) {
+          const response = await t.request({ method: 'GET', url, headers: await bearer(owner) });
+          expect([
+            url,
+            response.status,
+            response.body.detail.map(({ loc, type }: { loc: unknown; type: string }) => ({ loc, type })),
+          ]).toEqual([url, 422, [issue]]);
+        }
+      });
+    });
+
     it('lists the memberships of the caller’s workspaces only; user and workspace are null unless expanded', async () => {
       const mine = await team(t);
       await team(t); // someone else's

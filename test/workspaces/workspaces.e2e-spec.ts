@@ -200,6 +200,37 @@ describe('Workspaces: get, list, rename, delete', () => {
       expect(new Set(seen)).toEqual(new Set(created));
     });
 
+    it('gives each workspace its member count (beyond the reference API), kept with every change, concurrent ones too', async () => {
+      const { workspaceId, users, memberships } = await team(t);
+      const countOf = async () => {
+        const response = await t.request({ method: 'GET', url: `/api/v1/workspaces?limit=100`, headers: await as(users.owner) });
+        return response.body.data.find((w: { id: string }) => w.id === workspaceId).memberCount as number;
+      };
+      const stored = async () =>
+        Number(
+          (await t.dataSource.query(`SELECT count(*)::int AS n FROM workspace_memberships WHERE workspace_id = $1`, [workspaceId]))[0].n,
+        );
+      expect(await countOf()).toBe(3);
+      const adds = await Promise.all(
+        Array.from({ length: 8 }, async (_, i) =>
+          t.request({
+            method: 'POST',
+            url: '/api/v1/workspace-memberships',
+            headers: await as(users.owner),
+            body: { workspaceId, userId: newUserId(`counted-${i}`) },
+          }),
+        ),
+      );
+      expect(adds.map((r) => r.status)).toEqual(Array(8).fill(200));
+      const left = await t.request({
+        method: 'DELETE',
+        url: `/api/v1/workspace-memberships/${memberships.member}`,
+        headers: await as(users.member),
+      });
+      expect(left.status).toBe(204);
+      expect([await countOf(), await stored()]).toEqual([10, 10]);
+    });
+
     it('with an access token, lists only the token’s workspace', async () => {
       const user = newUserId('scoped');
       const first = await createWorkspace(t, user, 'First');

@@ -49,9 +49,21 @@ export function Field(type: FieldType, { required = false }: { required?: boolea
   };
 }
 
-/** The fields a class declares with @Field, in declaration order; undefined for a class with none. */
+const withInherited = new WeakMap<object, ReadonlyMap<string, FieldSpec> | undefined>();
+
+/**
+ * The fields a class declares with @Field, and those of the classes it extends (theirs first), in
+ * declaration order; undefined for a class with none. Worked out once per class.
+ */
 export function fieldsOf(dto: unknown): ReadonlyMap<string, FieldSpec> | undefined {
-  return typeof dto === 'function' ? fieldsOfClass.get(dto) : undefined;
+  if (typeof dto !== 'function') return undefined;
+  if (withInherited.has(dto)) return withInherited.get(dto);
+  const parent: unknown = Object.getPrototypeOf(dto);
+  const inherited = parent === Function.prototype ? undefined : fieldsOf(parent);
+  const own = fieldsOfClass.get(dto);
+  const fields = inherited && own ? new Map([...inherited, ...own]) : (own ?? inherited);
+  withInherited.set(dto, fields);
+  return fields;
 }
 
 export type PartResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };

@@ -38,9 +38,20 @@ export interface MembershipListing {
   workspace: WorkspaceSummary;
 }
 
+/**
+ * Position in a membership listing (ordered by workspace, join time, id): after this membership.
+ * `joinedMicros` is the join time in microseconds since 1970, as the database keeps it.
+ */
+export interface MembershipPosition {
+  workspaceId: string;
+  joinedMicros: number;
+  membershipId: string;
+}
+
 export interface MembershipPage {
   listings: MembershipListing[];
-  next: string | null;
+  /** Where the next page starts; null on the last page. */
+  next: MembershipPosition | null;
 }
 
 /**
@@ -92,10 +103,10 @@ export abstract class WorkspaceRepository {
   abstract listMemberships(query: MembershipQuery): Promise<MembershipListing[]>;
 
   /**
-   * The same, `limit` at a time: the page after `after` (the previous page's `next`, which only the
-   * repository reads), with `next` null on the last page. Every page costs the same (a keyset range).
+   * The same, `limit` at a time: the page after `after` (the previous page's `next`), with `next` null
+   * on the last page. Every page costs the same (a keyset range).
    */
-  abstract listMembershipsPage(query: MembershipQuery, page: { after?: string; limit: number }): Promise<MembershipPage>;
+  abstract listMembershipsPage(query: MembershipQuery, page: { after?: MembershipPosition; limit: number }): Promise<MembershipPage>;
 
   /** The user's workspaces in the order they joined them, one page at a time. */
   abstract listWorkspacesOf(

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, type StreamableFile } from '@nestjs/common';
-import { jsonStream } from '../../common/http/json-stream.js';
+import { jsonStreamWithArray } from '../../common/http/json-stream.js';
+import { ResponseHeaders } from '../../common/http/response-headers.decorator.js';
+import { MembershipListCursor, NEXT_CURSOR_HEADER, NEXT_CURSOR_RESPONSE_HEADER } from './membership-list-cursor.js';
 import { LastOwnerCannotLeave, MemberAlreadyExists, MembershipNotFound, WorkspaceNotFound } from '../domain/workspace.errors.js';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/http/current-actor.decorator.js';
@@ -15,6 +17,8 @@ import {
   GetWorkspaceMembershipQueryDto,
   ListWorkspaceMembershipsQueryDto,
   MEMBERSHIP_EXPANSIONS,
+  MEMBERSHIP_PAGE_QUERIES,
+  membershipPageOf,
   WorkspaceMembershipIdParamsDto,
 } from './workspace-membership.request.dto.js';
 import {
@@ -92,31 +96,27 @@ export class WorkspaceMembershipsController {
     schema: { anyOf: [{ type: 'array', items: { type: 'string', format: 'uuid4' } }, { type: 'null' }], title: 'Workspace Id' },
   })
   @ApiQuery(EXPAND_MEMBERSHIP)
-  @ApiOkResponse({ type: WorkspaceMembershipsListResponseDto, description: 'Successful Response' })
+  @ApiQuery(MEMBERSHIP_PAGE_QUERIES[0])
+  @ApiQuery(MEMBERSHIP_PAGE_QUERIES[1])
+  @ApiOkResponse({ type: WorkspaceMembershipsListResponseDto, description: 'Successful Response', headers: NEXT_CURSOR_RESPONSE_HEADER })
   @ApiErrorResponses(422)
-  async list(@Query() query: ListWorkspaceMembershipsQueryDto, @CurrentActor() actor: Actor): Promise<StreamableFile> {
+  async list(
+    @Query() query: ListWorkspaceMembershipsQueryDto,
+    @CurrentActor() actor: Actor,
+    @ResponseHeaders() headers: ResponseHeaders,
+  ): Promise<StreamableFile> {
     const expand = new Set(query.expand ?? []);
-    const batches = await this.listMemberships.execute({
+    const { batches, next } = await this.listMemberships.execute({
       actor,
       userIds: query.user_id,
       workspaceIds: query.workspace_id,
       withUsers: expand.has('user'),
+      page: membershipPageOf(query),
     });
+    if (next) headers.set(NEXT_CURSOR_HEADER, MembershipListCursor.encode(next));
     // `{"data": [...]}` (WorkspaceMembershipsListResponseDto), written a batch at a time: a workspace of
     // any size is answered in full without its members all held at once.
-    return jsonStream(
-      (async function* () {
-        let first = true;
-        yield '{"data":[';
-        for await (const batch of batches) {
-          if (batch.length === 0) continue;
-          const rows = batch.map((listing) => JSON.stringify(ListedWorkspaceMembershipDto.fromListing(listing, expand))).join(',');
-          yield first ? rows : `,${rows}`;
-          first = false;
-        }
-        yield ']}';
-      })(),
-    );
+    return jsonStreamWithArray({ data: [] }, 'data', batches, (listing) => ListedWorkspaceMembershipDto.fromListing(listing, expand));
   }
 
   @Get(':workspace_membership_id')

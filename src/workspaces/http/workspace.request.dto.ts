@@ -6,6 +6,7 @@ import { USER_ID_MAX_LENGTH } from '../../common/text.js';
 import type { WorkspaceListPosition } from '../domain/workspace.repository.js';
 import { WORKSPACE_NAME_MAX_LENGTH, WORKSPACE_NAME_MIN_LENGTH } from '../domain/workspace-rules.js';
 import { WorkspaceListCursor } from './workspace-list-cursor.js';
+import { MembershipPageQueryDto } from './workspace-membership.request.dto.js';
 
 /** A workspace name as the contract constrains it: required, 1 to 128 characters. */
 const WorkspaceName = (): PropertyDecorator =>
@@ -58,6 +59,13 @@ export const EXPAND_WORKSPACE_MEMBERSHIPS_QUERY = {
 } as const;
 
 export class ExpandWorkspaceMembershipsQueryDto {
+  @ApiHideProperty()
+  @Field(oneOf([EXPAND_WORKSPACE_MEMBERSHIPS]))
+  expand?: string;
+}
+
+/** GET a workspace: `expand`, and (beyond the reference API) a page of the expanded memberships. */
+export class GetWorkspaceQueryDto extends MembershipPageQueryDto {
   @ApiHideProperty()
   @Field(oneOf([EXPAND_WORKSPACE_MEMBERSHIPS]))
   expand?: string;

@@ -141,11 +141,31 @@ export class WorkspaceDto extends ResourceDto {
   }
 }
 
+/** A workspace in the caller's list (beyond the reference API), with its member count. */
+@ApiSchema({ name: 'ListedWorkspaceDto' })
+export class ListedWorkspaceDto extends WorkspaceDto {
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    title: 'Membercount',
+    description: 'How many members the workspace has (kept with every change, never counted).',
+  })
+  memberCount: number;
+
+  static fromSummary(workspace: WorkspaceSummary): ListedWorkspaceDto {
+    const dto = new ListedWorkspaceDto();
+    dto.assignResource(workspace);
+    dto.name = workspace.name;
+    dto.memberCount = workspace.memberCount;
+    return dto;
+  }
+}
+
 /** A page of the caller's workspaces (beyond the reference API). */
 @ApiSchema({ name: 'WorkspaceListResponseDto' })
 export class WorkspaceListResponseDto {
-  @ApiProperty({ type: () => [WorkspaceDto], title: 'Data' })
-  data: WorkspaceDto[];
+  @ApiProperty({ type: () => [ListedWorkspaceDto], title: 'Data' })
+  data: ListedWorkspaceDto[];
 
   @ApiProperty({
     anyOf: [{ type: 'string' }, { type: 'null' }],

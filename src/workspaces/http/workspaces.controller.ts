@@ -1,4 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
+import { jsonStreamWithArray } from '../../common/http/json-stream.js';
+import type { MembershipBatches } from '../application/membership-batches.js';
+import { MembershipListCursor, NEXT_CURSOR_HEADER, NEXT_CURSOR_RESPONSE_HEADER } from './membership-list-cursor.js';
+import { MEMBERSHIP_PAGE_QUERIES, membershipPageOf } from './workspace-membership.request.dto.js';
 import { WorkspaceNotFound } from '../domain/workspace.errors.js';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/http/current-actor.decorator.js';
@@ -18,10 +22,17 @@ import {
   EXPAND_WORKSPACE_MEMBERSHIPS,
   EXPAND_WORKSPACE_MEMBERSHIPS_QUERY,
   ExpandWorkspaceMembershipsQueryDto,
+  GetWorkspaceQueryDto,
   ListWorkspacesQueryDto,
   UpdateWorkspaceNameRequestDto,
 } from './workspace.request.dto.js';
-import { CreateWorkspaceResponseDto, WorkspaceResponseDto, WorkspaceDto, WorkspaceListResponseDto } from './workspace.response.dto.js';
+import {
+  CreateWorkspaceResponseDto,
+  ListedWorkspaceDto,
+  WorkspaceListResponseDto,
+  WorkspaceMembershipDto,
+  WorkspaceResponseDto,
+} from './workspace.response.dto.js';
 import { Idempotent } from '../../idempotency/idempotent.decorator.js';
 
 @ApiTags('workspaces')
@@ -79,7 +90,7 @@ export class WorkspacesController {
   async list(@Query() query: ListWorkspacesQueryDto, @CurrentActor() actor: Actor): Promise<WorkspaceListResponseDto> {
     const page = await this.listWorkspaces.execute({ actor, limit: query.limit ?? 20, after: query.cursor });
     return {
-      data: page.workspaces.map((workspace) => WorkspaceDto.from(workspace)),
+      data: page.workspaces.map((workspace) => ListedWorkspaceDto.fromSummary(workspace)),
       nextCursor: page.next ? WorkspaceListCursor.encode(page.next) : null,
     };
   }
@@ -93,19 +104,23 @@ export class WorkspacesController {
   })
   @ApiParam(WORKSPACE_ID_PARAM)
   @ApiQuery(EXPAND_WORKSPACE_MEMBERSHIPS_QUERY)
-  @ApiOkResponse({ type: WorkspaceResponseDto, description: 'Successful Response' })
+  @ApiQuery(MEMBERSHIP_PAGE_QUERIES[0])
+  @ApiQuery(MEMBERSHIP_PAGE_QUERIES[1])
+  @ApiOkResponse({ type: WorkspaceResponseDto, description: 'Successful Response', headers: NEXT_CURSOR_RESPONSE_HEADER })
   @ApiErrorResponses(WorkspaceNotFound, 422)
   async get(
     @Param() params: WorkspaceIdParamsDto,
-    @Query() query: ExpandWorkspaceMembershipsQueryDto,
+    @Query() query: GetWorkspaceQueryDto,
     @CurrentActor() actor: Actor,
-  ): Promise<WorkspaceResponseDto> {
+    @ResponseHeaders() headers: ResponseHeaders,
+  ): Promise<WorkspaceResponseDto | StreamableFile> {
     const { workspace, memberships } = await this.getWorkspace.execute({
       actor,
       workspaceId: params.workspace_id,
       withMemberships: query.expand === EXPAND_WORKSPACE_MEMBERSHIPS,
+      page: membershipPageOf(query),
     });
-    return WorkspaceResponseDto.of(workspace, memberships);
+    return withMemberships(WorkspaceResponseDto.of(workspace, memberships && []), memberships, headers);
   }
 
   @Patch(':workspace_id')
@@ -124,14 +139,15 @@ export class WorkspacesController {
     @Query() query: ExpandWorkspaceMembershipsQueryDto,
     @Body() body: UpdateWorkspaceNameRequestDto,
     @CurrentActor() actor: Actor,
-  ): Promise<WorkspaceResponseDto> {
+    @ResponseHeaders() headers: ResponseHeaders,
+  ): Promise<WorkspaceResponseDto | StreamableFile> {
     const { workspace, memberships } = await this.renameWorkspace.execute({
       actor,
       workspaceId: params.workspace_id,
       name: body.name,
       withMemberships: query.expand === EXPAND_WORKSPACE_MEMBERSHIPS,
     });
-    return WorkspaceResponseDto.of(workspace, memberships);
+    return withMemberships(WorkspaceResponseDto.of(workspace, memberships && []), memberships, headers);
   }
 
   @Delete(':workspace_id')
@@ -147,4 +163,18 @@ export class WorkspacesController {
   async delete(@Param() params: WorkspaceIdParamsDto, @CurrentActor() actor: Actor): Promise<void> {
     await this.deleteWorkspace.execute({ actor, workspaceId: params.workspace_id });
   }
+}
+
+/**
+ * The workspace's answer, with its memberships written batch by batch when it has them (and the next
+ * page's cursor in Next-Cursor), else as it is.
+ */
+function withMemberships(
+  dto: WorkspaceResponseDto,
+  memberships: MembershipBatches | null,
+  headers: ResponseHeaders,
+): WorkspaceResponseDto | StreamableFile {
+  if (!memberships) return dto;
+  if (memberships.next) headers.set(NEXT_CURSOR_HEADER, MembershipListCursor.encode(memberships.next));
+  return jsonStreamWithArray(dto, 'memberships', memberships.batches, ({ membership }) => WorkspaceMembershipDto.from(membership));
 }

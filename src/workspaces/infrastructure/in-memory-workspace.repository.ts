@@ -7,6 +7,7 @@ import {
   WorkspaceRepository,
   type MembershipListing,
   type MembershipPage,
+  type MembershipPosition,
   type MembershipQuery,
   type WorkspaceListPage,
   type WorkspaceListPosition,
@@ -152,11 +153,18 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
       );
   }
 
-  async listMembershipsPage(query: MembershipQuery, page: { after?: string; limit: number }): Promise<MembershipPage> {
-    const all = await this.listMemberships(query);
-    const start = page.after === undefined ? 0 : all.findIndex((l) => l.membership.id === page.after) + 1;
-    const listings = all.slice(start, start + page.limit);
-    return { listings, next: start + page.limit < all.length ? listings.at(-1)!.membership.id : null };
+  async listMembershipsPage(query: MembershipQuery, page: { after?: MembershipPosition; limit: number }): Promise<MembershipPage> {
+    const positionOf = (l: MembershipListing): MembershipPosition => ({
+      workspaceId: l.workspace.id,
+      joinedMicros: l.membership.createdAt.getTime() * 1000,
+      membershipId: l.membership.id,
+    });
+    // The order listMemberships sorts in.
+    const isAfter = (a: MembershipPosition, b: MembershipPosition) =>
+      (a.workspaceId.localeCompare(b.workspaceId) || a.joinedMicros - b.joinedMicros || a.membershipId.localeCompare(b.membershipId)) > 0;
+    const all = (await this.listMemberships(query)).filter((l) => page.after === undefined || isAfter(positionOf(l), page.after));
+    const listings = all.slice(0, page.limit);
+    return { listings, next: all.length > page.limit ? positionOf(listings.at(-1)!) : null };
   }
 
   async listWorkspacesOf(

@@ -11,6 +11,7 @@ import {
   WorkspaceRepository,
   type MembershipListing,
   type MembershipPage,
+  type MembershipPosition,
   type MembershipQuery,
   type WorkspaceListPage,
   type WorkspaceListPosition,
@@ -172,27 +173,25 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
 
   /**
    * Keyset pages on (workspace_id, created_at, id), workspace_memberships_workspace_joined_idx. The
-   * mark carries the last row's created_at as PostgreSQL writes it (microseconds: a JavaScript Date
-   * keeps milliseconds only).
+   * position carries the last row's created_at in microseconds, as PostgreSQL keeps it (a JavaScript
+   * Date keeps milliseconds only), and gives it back as a timestamp exactly.
    */
-  async listMembershipsPage(query: MembershipQuery, page: { after?: string; limit: number }): Promise<MembershipPage> {
+  async listMembershipsPage(query: MembershipQuery, page: { after?: MembershipPosition; limit: number }): Promise<MembershipPage> {
     const builder = this.membershipQuery(query)
-      .addSelect('m.created_at::text', 'joined_key')
+      .addSelect('(EXTRACT(EPOCH FROM m.created_at) * 1000000)::bigint::text', 'joined_micros')
       .limit(page.limit + 1);
     if (page.after !== undefined) {
-      const [workspaceId, joined, id] = JSON.parse(Buffer.from(page.after, 'base64url').toString('utf8')) as string[];
-      builder.andWhere('(m.workspace_id, m.created_at, m.id) > (:afterWorkspace, CAST(:afterJoined AS timestamptz), :afterId)', {
-        afterWorkspace: workspaceId,
-        afterJoined: joined,
-        afterId: id,
-      });
+      builder.andWhere(
+        `(m.workspace_id, m.created_at, m.id) > (:afterWorkspace, to_timestamp(0) + CAST(:afterMicros AS bigint) * interval '1 microsecond', :afterId)`,
+        { afterWorkspace: page.after.workspaceId, afterMicros: page.after.joinedMicros, afterId: page.after.membershipId },
+      );
     }
-    const { entities, raw } = await builder.getRawAndEntities<{ joined_key: string }>();
+    const { entities, raw } = await builder.getRawAndEntities<{ joined_micros: string }>();
     const rows = entities.slice(0, page.limit);
     const last = rows.at(-1);
     const next =
       entities.length > page.limit && last
-        ? Buffer.from(JSON.stringify([last.workspaceId, raw[rows.length - 1].joined_key, last.id])).toString('base64url')
+        ? { workspaceId: last.workspaceId, joinedMicros: Number(raw[rows.length - 1].joined_micros), membershipId: last.id }
         : null;
     return { listings: rows.map((row) => this.listingOf(row)), next };
   }
