@@ -166,9 +166,10 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
     const statements = writes.flatMap((write) => write.statements ?? []);
     // The parts of one statement run in no set order: an update of a table that also gets rows (an
     // expired invitation closed before its address is invited again) must be done before them.
-    const inserted = new Set(
-      batches.filter((batch) => batch.rows.length > 0).map((batch) => tx.scope.queries.connection.getMetadata(batch.target).tableName),
-    );
+    const inserted =
+      statements.length === 0
+        ? new Set<string>()
+        : new Set(batches.filter((b) => b.rows.length > 0).map((b) => tx.scope.queries.connection.getMetadata(b.target).tableName));
     const first = statements.filter((statement) => inserted.has(statement.table));
     try {
       if (first.length > 0) await writeRows(await tx.scope.begin(), { statements: first, batches: [] });
