@@ -113,6 +113,34 @@ describe('Workspaces: get, list, rename, delete', () => {
         )
       )[0];
 
+    it('deleting while members are being added: each add before the delete is undone with it, each after is a 404, nothing is left', async () => {
+      for (let round = 0; round < 3; round++) {
+        const { workspaceId, users } = await team(t);
+        const add = async (i: number) =>
+          t.request({
+            method: 'POST',
+            url: '/api/v1/workspace-memberships',
+            headers: await as(users.admin),
+            body: { workspaceId, userId: newUserId(`racing-${i}`) },
+          });
+        const [deleted, ...adds] = await Promise.all([remove(users.owner, workspaceId), ...Array.from({ length: 6 }, (_, i) => add(i))]);
+        expect(deleted.status).toBe(204);
+        for (const answer of adds) expect([200, 404]).toContain(answer.status);
+        expect(await rows(workspaceId)).toEqual({ workspaces: 0, memberships: 0, tokens: 0 });
+        // The audit log: every membership that was added ended with the workspace, before it.
+        const events = (
+          await t.dataSource.query(`SELECT type, data->>'userId' AS "userId" FROM events WHERE workspace_id = $1 ORDER BY position`, [
+            workspaceId,
+          ])
+        ).map((e: { type: string; userId: string | null }) => [e.type, e.userId]);
+        const added = events.filter(([type]: string[]) => type === 'membership.added').map(([, userId]: string[]) => userId);
+        const ended = events.filter(([type]: string[]) => type === 'membership.removed').map(([, userId]: string[]) => userId);
+        expect(added).toHaveLength(adds.filter((answer) => answer.status === 200).length + 2);
+        expect(new Set(ended)).toEqual(new Set([users.owner, ...added]));
+        expect(events.at(-1)).toEqual(['workspace.deleted', null]);
+      }
+    });
+
     it('deletes for the owner: 204, with its memberships and their tokens; the tokens stop working', async () => {
       const { workspaceId, users } = await team(t);
       const token = await mintToken(t, users.member, workspaceId);
