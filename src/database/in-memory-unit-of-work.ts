@@ -4,7 +4,7 @@ import { UnitOfWork, type Transaction } from '../kernel/unit-of-work.js';
 
 /** What an in-memory repository stores into a unit of work: applied at its end, in order. */
 export interface InMemoryWrite {
-  /** The aggregate written: marked saved once the unit of work is. */
+  /** The aggregate written: its recorded events are taken now, and it is marked saved once the unit of work is. */
   aggregate?: AggregateRoot;
   /** Throws the domain's error when the write would break a rule the database enforces (uniqueness). */
   check?: () => void;
@@ -21,7 +21,7 @@ class InMemoryTransaction implements Transaction {
 /** For in-memory repositories (unit tests): the counterpart of `store` on the database. */
 export function storeInMemory(tx: Transaction, write: InMemoryWrite): void {
   if (!(tx instanceof InMemoryTransaction)) throw new Error(`Unit of work ${tx.name} is not an in-memory one`);
-  tx.writes.push(write);
+  tx.writes.push({ ...write, events: [...(write.aggregate?.pullEvents() ?? []), ...(write.events ?? [])] });
 }
 
 /** Sets (or, with `undefined`, deletes) a map's entry; returns what puts the previous one back. */

@@ -1,7 +1,7 @@
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 
-/** Rows of one entity, to be written by insertRows. */
+/** Rows of one entity, to be written by writeRows. */
 export interface RowBatch {
   target: EntityTarget<ObjectLiteral>;
   rows: readonly ObjectLiteral[];
@@ -28,19 +28,11 @@ export interface RowStatement {
 }
 
 /**
- * Inserts batches of rows into their tables in one statement (atomic by itself, one round trip),
- * in the order given: an aggregate and its children are stored all or nothing. The columns and their
- * types come from the entities' metadata, the values from the rows the mapper built. With a guard,
- * nothing is inserted unless its condition holds; the result says whether the rows were inserted.
- */
-export async function insertRows(manager: EntityManager, batches: readonly RowBatch[], guard?: InsertGuard): Promise<boolean> {
-  return writeRows(manager, { batches, guard });
-}
-
-/**
- * One statement for a whole change: the updates and deletes first (as data-modifying CTEs, which run
- * once and to completion), then the inserts. All of it happens or none of it. Returns false, having
- * written nothing, when a guard is given and does not hold.
+ * One statement for a whole change (atomic by itself, one round trip): the updates and deletes first
+ * (as data-modifying CTEs, which run once and to completion, in no set order), then the inserts, in
+ * the order given, so that an aggregate and its children are stored all or nothing. The columns and
+ * their types come from the entities' metadata, the values from the rows the mappers built. Returns
+ * false, having written nothing, when a guard is given and does not hold.
  */
 export async function writeRows(
   manager: EntityManager,
@@ -121,23 +113,6 @@ function statementFor(statements: readonly RowStatement[], list: readonly Table[
     built.set(key, sql);
   }
   return sql;
-}
-
-/** The columns of a row that differ between two versions of it (Dates by their time). */
-export function changedColumns(
-  manager: EntityManager,
-  target: EntityTarget<ObjectLiteral>,
-  before: ObjectLiteral,
-  after: ObjectLiteral,
-): ObjectLiteral {
-  const changes: ObjectLiteral = {};
-  for (const column of tableOf(manager, target).columns) {
-    const a: unknown = column.getEntityValue(before);
-    const b: unknown = column.getEntityValue(after);
-    const same = a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
-    if (!same) changes[column.propertyName] = b;
-  }
-  return changes;
 }
 
 /**

@@ -9,13 +9,13 @@ import { writeRows, type InsertGuard, type RowBatch, type RowStatement } from '.
 
 /** What a repository stores into a unit of work for one aggregate: written at its end, with the rest. */
 export interface PendingWrite {
-  /** The aggregate whose rows these are: marked saved once they are written. */
+  /** The aggregate whose rows these are: its recorded events are taken now, and it is marked saved once written. */
   aggregate?: AggregateRoot;
   /** Updates and deletes of the aggregate's rows. */
   statements?: readonly RowStatement[];
   /** Its new rows. */
   batches?: readonly RowBatch[];
-  /** The events the aggregate recorded: their audit-log and outbox rows go into the same statement. */
+  /** Events besides the aggregate's: their audit-log and outbox rows go into the same statement. */
   events?: readonly DomainEvent[];
   /** Nothing is written unless this holds; else `refused()` is thrown. */
   guard?: InsertGuard & { refused: () => Error };
@@ -102,7 +102,8 @@ function typeOrm(tx: Transaction): TypeOrmTransaction {
 
 /** For repositories: stores an aggregate's rows and events into the unit of work, written at its end. */
 export function store(tx: Transaction, write: PendingWrite): void {
-  typeOrm(tx).writes.push(write);
+  const events = [...(write.aggregate?.pullEvents() ?? []), ...(write.events ?? [])];
+  typeOrm(tx).writes.push({ ...write, events });
 }
 
 /**

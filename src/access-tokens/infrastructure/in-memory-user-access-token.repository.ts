@@ -19,12 +19,10 @@ export class InMemoryUserAccessTokenRepository extends UserAccessTokenRepository
   private readonly tokens = new Map<string, UserAccessToken>();
 
   save(tx: Transaction, token: UserAccessToken): void {
-    const events = token.pullEvents();
     const isNew = token.isNew;
     const stored = copy(token);
     storeInMemory(tx, {
       aggregate: token,
-      events,
       check: () => {
         if (!token.isRevoked && isNew && [...this.tokens.values()].some((t) => t.id === token.id || t.hash === token.hash)) {
           throw new AccessTokenAlreadyExists();

@@ -26,11 +26,9 @@ export class InMemoryWorkspaceAccessTokenRepository extends WorkspaceAccessToken
   }
 
   save(tx: Transaction, token: WorkspaceAccessToken): void {
-    const events = token.pullEvents();
     const isNew = token.isNew;
     storeInMemory(tx, {
       aggregate: token,
-      events,
       check: () => {
         if (token.isRevoked || !isNew) return;
         if (!this.store.findMembership(token.membershipId)) throw new MembershipNotFound();

@@ -24,19 +24,16 @@ export class TypeOrmUserAccessTokenRepository extends UserAccessTokenRepository 
   }
 
   save(tx: Transaction, token: UserAccessToken): void {
-    const events = token.pullEvents();
     const isNew = token.isNew;
     if (token.isRevoked) {
       store(tx, {
         aggregate: token,
         statements: [{ table: 'user_access_tokens', sql: 'DELETE FROM user_access_tokens WHERE id = $1', params: [token.id] }],
-        events,
       });
     } else if (isNew) {
       store(tx, {
         aggregate: token,
         batches: [{ target: UserAccessTokenOrmEntity, rows: [UserAccessTokenMapper.toPersistence(token)] }],
-        events,
         translate: (violation) => (violation.code === PG_UNIQUE_VIOLATION ? new AccessTokenAlreadyExists() : undefined),
       });
     }

@@ -29,20 +29,17 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
   }
 
   save(tx: Transaction, token: WorkspaceAccessToken): void {
-    const events = token.pullEvents();
     const isNew = token.isNew;
     if (token.isRevoked) {
       // This replica's cache forgets it once the unit of work commits (AccessTokenRevocations); the others hear of it from the database.
       store(tx, {
         aggregate: token,
         statements: [{ table: 'workspace_access_tokens', sql: 'DELETE FROM workspace_access_tokens WHERE id = $1', params: [token.id] }],
-        events,
       });
     } else if (isNew) {
       store(tx, {
         aggregate: token,
         batches: [{ target: WorkspaceAccessTokenOrmEntity, rows: [AccessTokenMapper.toPersistence(token)] }],
-        events,
         translate,
       });
     }

@@ -31,12 +31,10 @@ export class InMemoryInvitationRepository extends InvitationRepository {
   }
 
   save(tx: Transaction, invitation: Invitation): void {
-    const events = invitation.pullEvents();
     const isNew = invitation.isNew;
     const stored = copy(invitation);
     storeInMemory(tx, {
       aggregate: invitation,
-      events,
       check: () => {
         if (!isNew) return;
         if (!this.store.workspaces.has(invitation.workspaceId)) throw new WorkspaceNotFound();

@@ -20,13 +20,11 @@ export class TypeOrmInvitationRepository extends InvitationRepository {
 
   save(tx: Transaction, invitation: Invitation): void {
     const row = InvitationMapper.toPersistence(invitation);
-    const events = invitation.pullEvents();
     const isNew = invitation.isNew;
     if (isNew) {
       store(tx, {
         aggregate: invitation,
         batches: [{ target: InvitationOrmEntity, rows: [row] }],
-        events,
         translate: (violation) =>
           violation.code === PG_UNIQUE_VIOLATION && violation.constraint === ONE_PENDING_PER_EMAIL ? new AlreadyInvited() : undefined,
       });
@@ -40,7 +38,6 @@ export class TypeOrmInvitationRepository extends InvitationRepository {
             params: [row.id, row.status, row.updatedAt],
           },
         ],
-        events,
       });
     }
   }

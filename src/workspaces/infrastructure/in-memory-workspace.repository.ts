@@ -63,12 +63,10 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
   }
 
   save(tx: Transaction, workspace: Workspace): void {
-    const events = workspace.pullEvents();
     const isNew = workspace.isNew;
     const stored = copy(workspace);
     storeInMemory(tx, {
       aggregate: workspace,
-      events,
       check: () => {
         if (isNew && this.store.workspaces.has(workspace.id)) throw new WorkspaceAlreadyExists();
       },
@@ -77,13 +75,11 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
   }
 
   saveMembership(tx: Transaction, membership: WorkspaceMembership, options: { workspaceLimit?: number } = {}): void {
-    const events = membership.pullEvents();
     const isNew = membership.isNew;
     const stored = copyMembership(membership);
     const limit = options.workspaceLimit;
     storeInMemory(tx, {
       aggregate: membership,
-      events,
       check: () => {
         if (!isNew) return;
         if (this.store.memberships.has(membership.id)) throw new WorkspaceAlreadyExists();

@@ -55,13 +55,11 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
   }
 
   save(tx: Transaction, workspace: Workspace): void {
-    const events = workspace.pullEvents();
     const isNew = workspace.isNew;
     if (isNew) {
       store(tx, {
         aggregate: workspace,
         batches: [{ target: WorkspaceOrmEntity, rows: [WorkspaceMapper.toPersistence(workspace)] }],
-        events,
         translate,
       });
     } else if (workspace.isDeleted) {
@@ -69,7 +67,6 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
       store(tx, {
         aggregate: workspace,
         statements: [{ table: 'workspaces', sql: 'DELETE FROM workspaces WHERE id = $1', params: [workspace.id] }],
-        events,
         translate,
       });
     } else {
@@ -82,21 +79,18 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
             params: [workspace.id, workspace.name, workspace.updatedAt, workspace.memberCount],
           },
         ],
-        events,
         translate,
       });
     }
   }
 
   saveMembership(tx: Transaction, membership: WorkspaceMembership, options: { workspaceLimit?: number } = {}): void {
-    const events = membership.pullEvents();
     const isNew = membership.isNew;
     if (membership.hasEnded) {
       // Its access tokens go with it (ON DELETE CASCADE).
       store(tx, {
         aggregate: membership,
         statements: [{ table: 'workspace_memberships', sql: 'DELETE FROM workspace_memberships WHERE id = $1', params: [membership.id] }],
-        events,
         translate,
       });
       return;
@@ -106,7 +100,6 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
     store(tx, {
       aggregate: membership,
       batches: [{ target: WorkspaceMembershipOrmEntity, rows: [WorkspaceMapper.membershipToPersistence(membership)] }],
-      events,
       translate,
       // The user's workspaces counted in the statement (workspace_memberships_user_joined_idx, at most the limit).
       guard:
