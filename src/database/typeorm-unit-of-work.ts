@@ -77,6 +77,7 @@ class Scope implements QueryScope {
   async end(commit: boolean): Promise<void> {
     const runner = this.runner;
     if (!runner) return;
+    this.runner = undefined;
     try {
       if (commit) await runner.commitTransaction();
       else if (!runner.isReleased && runner.isTransactionActive) await runner.rollbackTransaction();

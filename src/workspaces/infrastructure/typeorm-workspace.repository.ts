@@ -174,10 +174,14 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
       .addSelect('(EXTRACT(EPOCH FROM m.created_at) * 1000000)::bigint::text', 'joined_micros')
       .limit(page.limit + 1);
     if (page.after !== undefined) {
-      builder.andWhere(
-        `(m.workspace_id, m.created_at, m.id) > (:afterWorkspace, to_timestamp(0) + CAST(:afterMicros AS bigint) * interval '1 microsecond', :afterId)`,
-        { afterWorkspace: page.after.workspaceId, afterMicros: page.after.joinedMicros, afterId: page.after.membershipId },
-      );
+      const after = { afterWorkspace: page.after.workspaceId, afterMicros: page.after.joinedMicros, afterId: page.after.membershipId };
+      const joined = `to_timestamp(0) + CAST(:afterMicros AS bigint) * interval '1 microsecond'`;
+      // Within one workspace, the index range starts at (workspace, join time, id) only when the
+      // position is written without the workspace: beside `workspace_id = ...` PostgreSQL would start
+      // the range at the workspace's first member and filter its way to the position.
+      const only = query.withinWorkspaceId ?? (query.workspaceIds?.length === 1 ? query.workspaceIds[0] : undefined);
+      if (only !== undefined && only === page.after.workspaceId) builder.andWhere(`(m.created_at, m.id) > (${joined}, :afterId)`, after);
+      else builder.andWhere(`(m.workspace_id, m.created_at, m.id) > (:afterWorkspace, ${joined}, :afterId)`, after);
     }
     const { entities, raw } = await builder.getRawAndEntities<{ joined_micros: string }>();
     const rows = entities.slice(0, page.limit);
