@@ -70,10 +70,20 @@ describe('TypeOrmOutbox', () => {
     const claimed = await outbox.claimDue([delivered, retried, abandoned], 10, 60_000);
     const idOf = (t: string) => claimed.find((m) => m.topic === t)!.id;
     await outbox.delivered([idOf(delivered)]);
-    await outbox.retryLater(idOf(retried), 50, 'connection refused');
+    // A delay far longer than a loaded machine takes between two statements; then its end is brought
+    // forward in the row, rather than waited for.
+    await outbox.retryLater(idOf(retried), 30_000, 'connection refused');
     await outbox.abandon(idOf(abandoned), 'gave up');
     expect(await outbox.claimDue([delivered, retried, abandoned], 10, 60_000)).toEqual([]);
-    await sleep(100);
+    const [due] = await dataSource.query(
+      `SELECT EXTRACT(EPOCH FROM next_attempt_at - now())::float AS seconds FROM outbox_messages WHERE id = $1`,
+      [idOf(retried)],
+    );
+    expect(due.seconds).toBeGreaterThan(20);
+    expect(due.seconds).toBeLessThanOrEqual(30);
+    await dataSource.query(`UPDATE outbox_messages SET next_attempt_at = next_attempt_at - interval '30 seconds' WHERE id = $1`, [
+      idOf(retried),
+    ]);
     expect((await outbox.claimDue([delivered, retried, abandoned], 10, 60_000)).map((m) => [m.topic, m.attempt])).toEqual([[retried, 2]]);
     const counts = await outbox.counts();
     expect(counts.filter((c) => [delivered, retried, abandoned].includes(c.topic)).sort((a, b) => a.topic.localeCompare(b.topic))).toEqual(
