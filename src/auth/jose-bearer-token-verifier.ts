@@ -5,11 +5,12 @@ import { isStorableText, USER_ID_MAX_LENGTH } from '../common/text.js';
 import { AppConfig } from '../config/app-config.js';
 import type { UserProfile } from '../users/domain/user.js';
 import { IdentityProviderUnavailable, InvalidBearerToken } from './auth.errors.js';
+import { Hs256Refusal, verifyHs256 } from './hs256-jwt.js';
 import { BearerTokenVerifier, type VerifiedIdentity } from './bearer-token-verifier.js';
 
 /**
- * Verifies the identity provider's JWTs with `jose`: against its JWKS (RS256/ES256, issuer and
- * audience checked) or, for simple setups, a shared HS256 secret.
+ * Verifies the identity provider's JWTs: with `jose` against its JWKS (RS256/ES256, issuer and
+ * audience checked) or, for simple setups, against a shared HS256 secret (hs256-jwt.ts).
  */
 @Injectable()
 export class JoseBearerTokenVerifier extends BearerTokenVerifier {
@@ -18,17 +19,16 @@ export class JoseBearerTokenVerifier extends BearerTokenVerifier {
   constructor(config: AppConfig) {
     super();
     const jwt = config.jwt;
-    const checks = { issuer: jwt.issuer, audience: jwt.audience, clockTolerance: 5, requiredClaims: jwt.requireExpiry ? ['exp'] : [] };
     if (jwt.kind === 'jwks') {
+      const checks = { issuer: jwt.issuer, audience: jwt.audience, clockTolerance: 5, requiredClaims: jwt.requireExpiry ? ['exp'] : [] };
       // Keys are fetched once and cached; an unknown `kid` triggers a refetch at most every 30 s.
       const keys = createRemoteJWKSet(jwt.jwksUrl, { timeoutDuration: 5_000, cooldownDuration: 30_000 });
       this.verifySignature = async (token) => (await jwtVerify(token, keys, { ...checks, algorithms: ['RS256', 'ES256'] })).payload;
     } else {
-      // Imported once: passing raw bytes would make jose import the key again on every request.
-      const key = crypto.subtle.importKey('raw', new TextEncoder().encode(jwt.secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-        'verify',
-      ]);
-      this.verifySignature = async (token) => (await jwtVerify(token, await key, { ...checks, algorithms: ['HS256'] })).payload;
+      // HS256 is verified synchronously with node:crypto (hs256-jwt.ts), with the checks jwtVerify makes.
+      const secret = Buffer.from(jwt.secret, 'utf8');
+      const hs256 = { issuer: jwt.issuer, audience: jwt.audience, clockTolerance: 5, requireExpiry: jwt.requireExpiry };
+      this.verifySignature = (token) => Promise.resolve(verifyHs256(token, secret, hs256));
     }
   }
 
@@ -45,6 +45,7 @@ export class JoseBearerTokenVerifier extends BearerTokenVerifier {
 }
 
 function translate(error: unknown): Error {
+  if (error instanceof Hs256Refusal) return new InvalidBearerToken(error.problem);
   if (error instanceof errors.JWTExpired) return new InvalidBearerToken('expired');
   if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing')
     return new InvalidBearerToken('expiry');
