@@ -1,14 +1,14 @@
 /**
  * The layering rules, checked by `npm run lint` (and so in CI). See README, Layout.
- * Feature modules: workspaces, access-tokens, users, invitations. Each has domain/, application/, infrastructure/, http/.
+ * Feature modules: workspaces, access-tokens, users, invitations, authorization. Each has domain/, application/, infrastructure/, http/.
  * outbox/ (the transactional outbox), email/ (its email deliverer) and events/ (domain events: the audit log
  * and their publishing) serve features and know none of them.
  * Shared by every module, knowing none: kernel/ (the caller, domain events, aggregates, the unit of work and the
  * ports one module offers another), common/, database/, config/, observability/.
  */
-const FEATURE = '(workspaces|access-tokens|users|invitations)';
+const FEATURE = '(workspaces|access-tokens|users|invitations|authorization)';
 const SHARED = '(kernel|common|database|config|observability)';
-const MODULE = '(workspaces|access-tokens|users|invitations|auth|idempotency|health|outbox|email|events)';
+const MODULE = '(workspaces|access-tokens|users|invitations|authorization|auth|idempotency|health|outbox|email|events)';
 const FRAMEWORKS =
   '^node_modules/(@nestjs/|typeorm|fastify|@fastify/|class-validator|class-transformer|pg|@electric-sql/|passport|@nats-io/)';
 

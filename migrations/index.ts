@@ -10,6 +10,7 @@ import { CountInvitationEmails1764350000000 } from './1764350000000-count-invita
 import { KeyEventPageMarks1764360000000 } from './1764360000000-key-event-page-marks.js';
 import { IndexWorkspaceMembersByJoinTime1764370000000 } from './1764370000000-index-workspace-members-by-join-time.js';
 import { CountWorkspaceMembers1764380000000 } from './1764380000000-count-workspace-members.js';
+import { IndexMembersByUserAndRole1764390000000 } from './1764390000000-index-members-by-user-and-role.js';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   KeyEventPageMarks1764360000000,
   IndexWorkspaceMembersByJoinTime1764370000000,
   CountWorkspaceMembers1764380000000,
+  IndexMembersByUserAndRole1764390000000,
 ];

@@ -84,6 +84,10 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
       'invites',
       'Invitations by email: owners and admins invite an address with a role; the invitee, signed in with that verified address, accepts or declines.',
     )
+    .addTag(
+      'authorization',
+      'What a user may do where, for other services to ask on every request: one question or a batch of 100 answered from one read, by the rules the endpoints apply; and where a user may do an action.',
+    )
     .addTag('health', 'Liveness and readiness, for orchestrators and load balancers (no credentials).')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A JWT from the identity provider; the user is its subject.' }, 'Bearer')
     .addSecurity('Basic', {

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AccessTokensModule } from './access-tokens/access-tokens.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { AuthorizationModule } from './authorization/authorization.module.js';
 import { EmailModule } from './email/email.module.js';
 import { HttpErrorFilter } from './common/http/http-error.filter.js';
 import { ValidationModule } from './common/validation/validation.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         WorkspacesModule,
         AccessTokensModule,
         InvitationsModule,
+        AuthorizationModule,
         EmailModule,
         HealthModule,
       ],

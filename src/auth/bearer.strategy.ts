@@ -28,6 +28,7 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
     return {
       userId: identity.userId,
       mayProvisionWorkspaces: identity.scopes.includes(this.config.provisionScope),
+      mayCheckOthers: identity.scopes.includes(this.config.checkScope),
       verifiedEmail: identity.profile.emailVerified === true ? identity.profile.email : undefined,
     };
   }

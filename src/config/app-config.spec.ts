@@ -154,6 +154,7 @@ describe('loadConfig', () => {
       AUTH_ISSUER: 'https://idp.example.com/',
       AUTH_AUDIENCE: 'workspaces',
       AUTH_PROVISION_SCOPE: 'admin:provision',
+      AUTH_CHECK_SCOPE: 'authz:check',
     });
     expect(config).toMatchObject({
       nodeEnv: 'production',
@@ -164,6 +165,7 @@ describe('loadConfig', () => {
       database: { url: 'postgres://app:pw@db:5432/workspaces', poolSize: 20 },
       jwt: { kind: 'jwks', issuer: 'https://idp.example.com/', audience: 'workspaces' },
       provisionScope: 'admin:provision',
+      checkScope: 'authz:check',
     });
   });
 

@@ -117,6 +117,8 @@ export class AppConfig {
   readonly jwt: JwtVerification;
   /** The token scope (or permission) that allows creating workspaces for other users. */
   readonly provisionScope: string;
+  /** The bearer token scope that lets a caller check what other users may do (POST /api/v1/authorization/check). */
+  readonly checkScope: string;
   /** Failed authentications a client may have per window before it is refused with 429 (0: no limit). */
   readonly authFailureLimit: number;
   readonly authFailureWindowSeconds: number;
@@ -241,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { auth
     },
     jwt,
     provisionScope: read('AUTH_PROVISION_SCOPE') ?? 'workspaces:provision',
+    checkScope: read('AUTH_CHECK_SCOPE') ?? 'workspaces:check',
     authFailureLimit: integer('AUTH_FAILURE_LIMIT', 30, 0, 1_000_000),
     authFailureWindowSeconds: integer('AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86_400),
     trustProxy: readTrustProxy(read('TRUST_PROXY'), problems),

@@ -3,6 +3,8 @@ export interface Actor {
   readonly userId: string;
   /** May create workspaces whose first owner is someone else. */
   readonly mayProvisionWorkspaces: boolean;
+  /** May ask what other users may do (POST /api/v1/authorization/check about another user): a bearer token's scope. */
+  readonly mayCheckOthers?: boolean;
   /** Set for a workspace access token: the actor acts only inside this workspace. */
   readonly restrictedToWorkspaceId?: string;
   /** Set when an access token (of either kind) acts, rather than the user's own bearer token. */

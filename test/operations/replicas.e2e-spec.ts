@@ -116,6 +116,68 @@ import { startServiceProcess, type ServiceProcess } from '../support/service-pro
     expect(await burst(membersToken.body.tokenString)).toEqual(Array(30).fill(401));
   });
 
+  it('an authorization check after a change through one replica reflects it on the other, many at once, under load', async () => {
+    const owner = `check-owner-${randomUUID()}`;
+    const admin = `check-admin-${randomUUID()}`;
+    const member = `check-member-${randomUUID()}`;
+    const workspace = await call(0, owner, 'POST', '/api/v1/workspaces', { name: 'checks', billingAccountEmail: 'b@example.com' });
+    const workspaceId = workspace.body.id;
+    await call(0, owner, 'POST', '/api/v1/workspace-memberships', { workspaceId, userId: admin, privileges: ['ROLE_WORKSPACE_ADMIN'] });
+    const membership = await call(0, owner, 'POST', '/api/v1/workspace-memberships', { workspaceId, userId: member });
+    const adminsToken = await call(0, admin, 'POST', `/api/v1/workspaces/${workspaceId}/access-tokens`, { name: 'admin' });
+
+    const gateway = `Bearer ${await bearerToken(`gateway-${randomUUID()}`, { scope: 'workspaces:check' })}`;
+    const ask = (i: number, authorization: string, checks: unknown[]) =>
+      fetch(`${replicas[i].url}/api/v1/authorization/check`, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify({ checks }),
+      }).then(async (r) => ({ status: r.status, body: r.status === 200 ? ((await r.json()) as { results: unknown[] }) : undefined }));
+    const burst = (authorization: string, checks: unknown[]) =>
+      Promise.all(Array.from({ length: 30 }, () => ask(1, authorization, checks)));
+    const answers = (responses: { status: number; body?: { results: unknown[] } }[]) =>
+      responses.map((r) => r.body?.results[0] ?? r.status);
+    const outsider = { correlationId: null, allowed: false, privilege: null };
+
+    // Load on both replicas for the whole test: creates and reads.
+    let loading = true;
+    const load = Promise.all(
+      Array.from({ length: 8 }, async (_, n) => {
+        while (loading)
+          await call(n, `check-load-${n}`, 'POST', '/api/v1/workspaces', { name: 'load', billingAccountEmail: 'b@example.com' });
+      }),
+    );
+    try {
+      const memberReads = [{ workspaceId, userId: member, action: 'workspace.read' }];
+      const adminRenames = [{ workspaceId, userId: admin, action: 'workspace.rename' }];
+      expect(answers(await burst(gateway, memberReads))).toEqual(
+        Array(30).fill({ ...outsider, allowed: true, privilege: 'ROLE_WORKSPACE_MEMBER' }),
+      );
+      const adminsBasic = `Basic ${Buffer.from(adminsToken.body.tokenString).toString('base64')}`;
+      expect((await ask(1, adminsBasic, [{ workspaceId, action: 'workspace.rename' }])).status).toBe(200);
+
+      // A member removed through replica 0: every check of replica 1 sent after the answer says so.
+      expect((await call(0, owner, 'DELETE', `/api/v1/workspace-memberships/${membership.body.id}`)).status).toBe(204);
+      expect(answers(await burst(gateway, memberReads))).toEqual(Array(30).fill(outsider));
+
+      // An access token deleted: the checks it sends are refused at once.
+      expect(
+        (await call(0, admin, 'DELETE', `/api/v1/workspaces/${workspaceId}/access-tokens/${adminsToken.body.privateToken.id}`)).status,
+      ).toBe(204);
+      expect(answers(await burst(adminsBasic, [{ workspaceId, action: 'workspace.rename' }]))).toEqual(Array(30).fill(401));
+
+      // The workspace deleted: nobody may do anything in it any more.
+      expect(answers(await burst(gateway, adminRenames))).toEqual(
+        Array(30).fill({ ...outsider, allowed: true, privilege: 'ROLE_WORKSPACE_ADMIN' }),
+      );
+      expect((await call(0, owner, 'DELETE', `/api/v1/workspaces/${workspaceId}`)).status).toBe(204);
+      expect(answers(await burst(gateway, adminRenames))).toEqual(Array(30).fill(outsider));
+    } finally {
+      loading = false;
+      await load;
+    }
+  });
+
   it('one Idempotency-Key sent to both replicas at once creates one workspace', async () => {
     const user = `idem-replicas-${randomUUID()}`;
     const key = randomUUID();

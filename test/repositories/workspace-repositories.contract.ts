@@ -376,6 +376,65 @@ export function describeWorkspaceRepositoryContract(
       expect(only.next).toBeNull();
     });
 
+    it('reads the roles of (workspace, user) pairs at once, leaving out the pairs that are no membership', async () => {
+      const user = `roles-${Math.random()}`;
+      const owned = await stored(user);
+      const other = await stored();
+      await admit(other.workspace.id, user, WorkspacePrivilege.ADMIN);
+      const roles = await repositories.workspaces.rolesOf([
+        { workspaceId: owned.workspace.id, userId: user },
+        { workspaceId: other.workspace.id, userId: user },
+        { workspaceId: other.workspace.id, userId: 'nobody' },
+        { workspaceId: 'ffffffff-0000-4000-8000-000000000000', userId: user },
+      ]);
+      expect(roles).toHaveLength(2);
+      expect(roles).toEqual(
+        expect.arrayContaining([
+          { workspaceId: owned.workspace.id, userId: user, privilege: WorkspacePrivilege.OWNER },
+          { workspaceId: other.workspace.id, userId: user, privilege: WorkspacePrivilege.ADMIN },
+        ]),
+      );
+      expect(await repositories.workspaces.rolesOf([])).toEqual([]);
+    });
+
+    it('lists a user’s workspaces of some roles in join order, in pages, without gaps or repeats', async () => {
+      const user = `by-role-${Math.random()}`;
+      const joined: { id: string; at: number }[] = [];
+      for (const privilege of [
+        WorkspacePrivilege.MEMBER,
+        WorkspacePrivilege.OWNER,
+        WorkspacePrivilege.ADMIN,
+        WorkspacePrivilege.MEMBER,
+        WorkspacePrivilege.OWNER,
+      ]) {
+        if (privilege === WorkspacePrivilege.OWNER) {
+          const { workspace, owner } = await stored(user);
+          joined.push({ id: workspace.id, at: owner.createdAt.getTime() });
+        } else {
+          const { workspace } = await stored();
+          const membership = await admit(workspace.id, user, privilege);
+          if (privilege === WorkspacePrivilege.ADMIN) joined.push({ id: workspace.id, at: membership.createdAt.getTime() });
+        }
+      }
+      // In join order, ties by workspace id.
+      const expected = joined.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)).map((entry) => entry.id);
+      const adminOf = joined.find((entry) => entry.at !== joined[0].at)!.id;
+      const privileges = [WorkspacePrivilege.OWNER, WorkspacePrivilege.ADMIN];
+      const seen: string[] = [];
+      let after: WorkspaceListPosition | undefined;
+      for (let page = 0; page < 5; page++) {
+        const result = await repositories.workspaces.listRolesOf(user, { privileges, limit: 2, after });
+        seen.push(...result.roles.map((r) => r.workspaceId));
+        if (!result.next) break;
+        after = result.next;
+      }
+      expect(seen).toEqual(expected);
+      const all = await repositories.workspaces.listRolesOf(user, { privileges: [WorkspacePrivilege.ADMIN], limit: 10 });
+      expect(all).toEqual({ roles: [{ workspaceId: adminOf, userId: user, privilege: WorkspacePrivilege.ADMIN }], next: null });
+      const within = await repositories.workspaces.listRolesOf(user, { privileges, limit: 10, withinWorkspaceId: expected[2] });
+      expect(within.roles.map((r) => r.workspaceId)).toEqual([expected[2]]);
+    });
+
     it('lists and revokes a membership’s tokens', async () => {
       const { owner } = await stored();
       const first = issue(owner, 'first', new Date('2026-01-01')).token;

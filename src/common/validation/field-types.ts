@@ -190,12 +190,17 @@ export function oneOf<T extends string>(allowed: readonly T[], type: 'literal_er
   };
 }
 
-/** `list[item]`, each bad item reported at its index; more than `maxItems` items is `too_long` alone. */
-export function list<T>(item: FieldType<T>, { maxItems }: { maxItems?: number } = {}): FieldType<T[]> {
+/**
+ * `list[item]`, each bad item reported at its index; fewer than `minItems` items is `too_short`, more
+ * than `maxItems` `too_long`, alone.
+ */
+export function list<T>(item: FieldType<T>, { minItems, maxItems }: { minItems?: number; maxItems?: number } = {}): FieldType<T[]> {
   return {
     isList: true,
     parse(value) {
       if (!Array.isArray(value)) return fail('list_type', 'Input should be a valid list');
+      if (minItems !== undefined && value.length < minItems)
+        return fail('too_short', `List should have at least ${plural(minItems, 'item')} after validation, not ${value.length}`);
       if (maxItems !== undefined && value.length > maxItems)
         return fail('too_long', `List should have at most ${plural(maxItems, 'item')} after validation, not ${value.length}`);
       const values: T[] = [];

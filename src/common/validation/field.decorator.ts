@@ -78,11 +78,27 @@ export function validateRequestPart<T extends object>(dto: DtoClass, raw: unknow
     const msg = 'Input should be a valid dictionary or object to extract fields from';
     return { ok: false, issues: [{ loc: [location], msg, type: 'model_attributes_type' }] };
   }
+  const result = validateFields<T>(dto, raw);
+  return result.ok ? result : { ok: false, issues: result.issues.map((issue) => ({ ...issue, loc: [location, ...issue.loc] })) };
+}
+
+/** A field holding a model of its own (pydantic's nested BaseModel, named `title` in its messages): problems at their paths inside it. */
+export function model<T extends object>(dto: DtoClass, title: string): FieldType<T> {
+  return {
+    parse(value) {
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return { ok: false, issues: [{ loc: [], msg: `Input should be a valid dictionary or instance of ${title}`, type: 'model_type' }] };
+      return validateFields<T>(dto, value);
+    },
+  };
+}
+
+function validateFields<T extends object>(dto: DtoClass, raw: object): PartResult<T> {
   const instance = plainToInstance(dto as new () => T, raw);
   const failed = validateSync(instance, { whitelist: true, forbidUnknownValues: false }).length > 0;
   const outcome = outcomes.get(instance);
   outcomes.delete(instance);
-  if (failed) return { ok: false, issues: (outcome?.issues ?? []).map((issue) => ({ ...issue, loc: [location, ...issue.loc] })) };
+  if (failed) return { ok: false, issues: outcome?.issues ?? [] };
   for (const [name, value] of outcome?.values ?? []) (instance as Record<string, unknown>)[name] = value;
   return { ok: true, value: instance };
 }

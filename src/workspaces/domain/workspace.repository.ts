@@ -1,6 +1,7 @@
 import type { Transaction } from '../../kernel/unit-of-work.js';
 import type { Workspace } from './workspace.js';
 import type { WorkspaceMembership } from './workspace-membership.js';
+import type { WorkspacePrivilege } from './workspace-privilege.js';
 
 /** A workspace without its memberships, for lists. */
 export interface WorkspaceSummary {
@@ -19,6 +20,19 @@ export interface WorkspaceListPosition {
 
 export interface WorkspaceListPage {
   workspaces: WorkspaceSummary[];
+  /** Where the next page starts; null on the last page. */
+  next: WorkspaceListPosition | null;
+}
+
+/** A user's role in a workspace. */
+export interface MemberRole {
+  workspaceId: string;
+  userId: string;
+  privilege: WorkspacePrivilege;
+}
+
+export interface MemberRolePage {
+  roles: MemberRole[];
   /** Where the next page starts; null on the last page. */
   next: WorkspaceListPosition | null;
 }
@@ -107,6 +121,22 @@ export abstract class WorkspaceRepository {
    * on the last page. Every page costs the same (a keyset range).
    */
   abstract listMembershipsPage(query: MembershipQuery, page: { after?: MembershipPosition; limit: number }): Promise<MembershipPage>;
+
+  /**
+   * The role of each (workspace, user) pair that is a membership (pairs that are none are left out),
+   * in one statement: one probe of the unique (workspace, user) index per pair.
+   */
+  abstract rolesOf(pairs: readonly { workspaceId: string; userId: string }[]): Promise<MemberRole[]>;
+
+  /**
+   * The user's workspaces in which they hold one of `privileges`, with their role, in the order they
+   * joined them, one page at a time: every page costs the same, whatever the number of workspaces the
+   * user holds other roles in (an index range per role).
+   */
+  abstract listRolesOf(
+    userId: string,
+    options: { privileges: readonly WorkspacePrivilege[]; withinWorkspaceId?: string; after?: WorkspaceListPosition; limit: number },
+  ): Promise<MemberRolePage>;
 
   /** The user's workspaces in the order they joined them, one page at a time. */
   abstract listWorkspacesOf(

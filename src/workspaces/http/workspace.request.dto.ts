@@ -5,7 +5,7 @@ import { emailAddress, integer, nullable, oneOf, refined, text } from '../../com
 import { USER_ID_MAX_LENGTH } from '../../common/text.js';
 import type { WorkspaceListPosition } from '../domain/workspace.repository.js';
 import { WORKSPACE_NAME_MAX_LENGTH, WORKSPACE_NAME_MIN_LENGTH } from '../domain/workspace-rules.js';
-import { WorkspaceListCursor } from './workspace-list-cursor.js';
+import { JoinOrderCursor } from '../../common/http/join-order-cursor.js';
 import { MembershipPageQueryDto } from './workspace-membership.request.dto.js';
 
 /** A workspace name as the contract constrains it: required, 1 to 128 characters. */
@@ -79,6 +79,6 @@ export class ListWorkspacesQueryDto {
   limit?: number;
 
   @ApiPropertyOptional({ type: 'string', title: 'Cursor', description: "The previous page's `nextCursor`." })
-  @Field(refined(text(), (cursor) => WorkspaceListCursor.decode(cursor), 'Invalid cursor: use a nextCursor this service returned'))
+  @Field(refined(text(), (cursor) => JoinOrderCursor.decode(cursor), 'Invalid cursor: use a nextCursor this service returned'))
   cursor?: WorkspaceListPosition;
 }

@@ -15,7 +15,7 @@ import { DeleteWorkspaceUseCase } from '../application/delete-workspace.use-case
 import { GetWorkspaceUseCase } from '../application/get-workspace.use-case.js';
 import { ListWorkspacesUseCase } from '../application/list-workspaces.use-case.js';
 import { RenameWorkspaceUseCase } from '../application/rename-workspace.use-case.js';
-import { WorkspaceListCursor } from './workspace-list-cursor.js';
+import { JoinOrderCursor } from '../../common/http/join-order-cursor.js';
 import { WORKSPACE_ID_PARAM, WorkspaceIdParamsDto } from '../../common/http/workspace-id.params.js';
 import {
   CreateWorkspaceRequestDto,
@@ -91,7 +91,7 @@ export class WorkspacesController {
     const page = await this.listWorkspaces.execute({ actor, limit: query.limit ?? 20, after: query.cursor });
     return {
       data: page.workspaces.map((workspace) => ListedWorkspaceDto.fromSummary(workspace)),
-      nextCursor: page.next ? WorkspaceListCursor.encode(page.next) : null,
+      nextCursor: page.next ? JoinOrderCursor.encode(page.next) : null,
     };
   }
 

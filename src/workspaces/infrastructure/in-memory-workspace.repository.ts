@@ -8,6 +8,8 @@ import {
   type MembershipListing,
   type MembershipPage,
   type MembershipPosition,
+  type MemberRole,
+  type MemberRolePage,
   type MembershipQuery,
   type WorkspaceListPage,
   type WorkspaceListPosition,
@@ -163,19 +165,45 @@ export class InMemoryWorkspaceRepository extends WorkspaceRepository {
     return { listings, next: all.length > page.limit ? positionOf(listings.at(-1)!) : null };
   }
 
-  async listWorkspacesOf(
+  async rolesOf(pairs: readonly { workspaceId: string; userId: string }[]): Promise<MemberRole[]> {
+    const live = this.store.live();
+    return pairs.flatMap(({ workspaceId, userId }) => {
+      const found = live.find((m) => m.workspaceId === workspaceId && m.userId === userId);
+      return found ? [{ workspaceId, userId, privilege: found.privilege }] : [];
+    });
+  }
+
+  async listRolesOf(
     userId: string,
-    options: { withinWorkspaceId?: string; after?: WorkspaceListPosition; limit: number },
-  ): Promise<WorkspaceListPage> {
+    options: { privileges: readonly WorkspacePrivilege[]; withinWorkspaceId?: string; after?: WorkspaceListPosition; limit: number },
+  ): Promise<MemberRolePage> {
+    const memberships = this.membershipsOf(userId, options).filter((m) => options.privileges.includes(m.privilege));
+    const page = memberships.slice(0, options.limit);
+    const last = page.at(-1);
+    return {
+      roles: page.map((m) => ({ workspaceId: m.workspaceId, userId: m.userId, privilege: m.privilege })),
+      next: memberships.length > options.limit && last ? { joinedAt: last.createdAt, workspaceId: last.workspaceId } : null,
+    };
+  }
+
+  /** The user's memberships in the order they joined, from `after` on. */
+  private membershipsOf(userId: string, options: { withinWorkspaceId?: string; after?: WorkspaceListPosition }): WorkspaceMembership[] {
     const isAfter = (m: WorkspaceMembership, after: WorkspaceListPosition) =>
       m.createdAt.getTime() > after.joinedAt.getTime() ||
       (m.createdAt.getTime() === after.joinedAt.getTime() && m.workspaceId > after.workspaceId);
-    const memberships = this.store
+    return this.store
       .live()
       .filter((m) => m.userId === userId)
       .filter((m) => options.withinWorkspaceId === undefined || m.workspaceId === options.withinWorkspaceId)
       .filter((m) => !options.after || isAfter(m, options.after))
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.workspaceId.localeCompare(b.workspaceId));
+  }
+
+  async listWorkspacesOf(
+    userId: string,
+    options: { withinWorkspaceId?: string; after?: WorkspaceListPosition; limit: number },
+  ): Promise<WorkspaceListPage> {
+    const memberships = this.membershipsOf(userId, options);
     const page = memberships.slice(0, options.limit);
     const last = page.at(-1);
     return {

@@ -12,6 +12,8 @@ import {
   type MembershipListing,
   type MembershipPage,
   type MembershipPosition,
+  type MemberRole,
+  type MemberRolePage,
   type MembershipQuery,
   type WorkspaceListPage,
   type WorkspaceListPosition,
@@ -212,6 +214,49 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
 
   private listingOf(row: WorkspaceMembershipOrmEntity): MembershipListing {
     return { membership: WorkspaceMapper.membershipToDomain(row), workspace: WorkspaceMapper.toSummary(row.workspace!) };
+  }
+
+  async rolesOf(pairs: readonly { workspaceId: string; userId: string }[]): Promise<MemberRole[]> {
+    if (pairs.length === 0) return [];
+    return this.db.manager.query<MemberRole[]>(
+      `SELECT m.workspace_id AS "workspaceId", m.user_id AS "userId", m.privilege
+         FROM unnest($1::uuid[], $2::text[]) AS asked(workspace_id, user_id)
+         JOIN workspace_memberships m ON m.workspace_id = asked.workspace_id AND m.user_id = asked.user_id`,
+      [pairs.map((pair) => pair.workspaceId), pairs.map((pair) => pair.userId)],
+    );
+  }
+
+  async listRolesOf(
+    userId: string,
+    options: { privileges: readonly WorkspacePrivilege[]; withinWorkspaceId?: string; after?: WorkspaceListPosition; limit: number },
+  ): Promise<MemberRolePage> {
+    if (options.privileges.length === 0) return { roles: [], next: null };
+    // One keyset range of workspace_memberships_user_role_joined_idx per role, merged: a page reads
+    // at most limit + 1 rows of each, however many workspaces the user holds other roles in.
+    const params: unknown[] = [userId, options.limit + 1];
+    const conditions: string[] = [];
+    if (options.withinWorkspaceId !== undefined) conditions.push(`AND workspace_id = $${params.push(options.withinWorkspaceId)}`);
+    if (options.after) {
+      const at = params.push(options.after.joinedAt);
+      conditions.push(`AND (created_at, workspace_id) > ($${at}, $${params.push(options.after.workspaceId)})`);
+    }
+    const ranges = options.privileges.map(
+      (privilege) =>
+        `(SELECT workspace_id, user_id, privilege, created_at FROM workspace_memberships
+           WHERE user_id = $1 AND privilege = $${params.push(privilege)} ${conditions.join(' ')}
+           ORDER BY created_at, workspace_id LIMIT $2)`,
+    );
+    const rows = await this.db.manager.query<(MemberRole & { createdAt: Date })[]>(
+      `SELECT workspace_id AS "workspaceId", user_id AS "userId", privilege, created_at AS "createdAt"
+         FROM (${ranges.join(' UNION ALL ')}) AS ranges ORDER BY created_at, workspace_id LIMIT $2`,
+      params,
+    );
+    const page = rows.slice(0, options.limit);
+    const last = page.at(-1);
+    return {
+      roles: page.map(({ workspaceId, userId: user, privilege }) => ({ workspaceId, userId: user, privilege })),
+      next: rows.length > options.limit && last ? { joinedAt: last.createdAt, workspaceId: last.workspaceId } : null,
+    };
   }
 
   async listWorkspacesOf(

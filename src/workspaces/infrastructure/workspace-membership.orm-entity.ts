@@ -10,6 +10,8 @@ import { WorkspaceOrmEntity } from './workspace.orm-entity.js';
 @Unique('workspace_memberships_workspace_user_unique', ['workspaceId', 'userId'])
 // A user's workspaces, in the order they joined them (keyset pagination).
 @Index('workspace_memberships_user_joined_idx', ['userId', 'createdAt', 'workspaceId'])
+// Their workspaces by role (GET /api/v1/authorization/workspaces).
+@Index('workspace_memberships_user_role_joined_idx', ['userId', 'privilege', 'createdAt', 'workspaceId'])
 @Index('workspace_memberships_workspace_joined_idx', ['workspaceId', 'createdAt', 'id'])
 @Index('workspace_memberships_owners_idx', ['workspaceId'], { where: "privilege = 'ROLE_WORKSPACE_OWNER'" })
 export class WorkspaceMembershipOrmEntity {
