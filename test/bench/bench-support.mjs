@@ -17,8 +17,13 @@ export const SERVICE_COMMAND = JSON.parse(readFileSync(`${ROOT}package.json`, 'u
   .scripts['start:prod'].split(' ')
   .slice(1);
 
-export const token = (sub) =>
-  new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET));
+/** A bearer token for `sub`, with `scope` when given. */
+export const token = (sub, scope) =>
+  new SignJWT(scope ? { scope } : {})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setExpirationTime('2h')
+    .sign(new TextEncoder().encode(SECRET));
 
 async function freePort() {
   const server = createServer();

@@ -1,11 +1,15 @@
 /**
- * `npm run bench`: the service against PostgreSQL under load, beside a floor (bare Fastify + pg)
- * doing the same create, in one run. Prints a table and the targets, writes .bench/last.json and
- * compares it with the previous run. Settings: BENCH_DATABASE_URL (a database it drops and creates),
- * BENCH_DURATION (seconds per scenario, default 10), BENCH_CONNECTIONS (default 50), BENCH_ROUNDS (creates
- * and lists alternate this many times, median reported; default 3), BENCH_NATS_URL (default nats://127.0.0.1:4222:
- * creates on a second replica that publishes its events there; skipped when it does not answer), BENCH_SIZES=0
- * (skips the size scenario, bench-sizes.mjs; BENCH_SIZE_TIMES and BENCH_SIZE_CONCURRENT_SECONDS tune it).
+ * `npm run bench`: the service against PostgreSQL under load, beside two floors doing the same work in
+ * one statement each: bare Fastify + pg (floor-server.mjs: create and read) and a minimal Nest
+ * application (nest-floor-server.mjs: the read), in one run. Every scenario runs in ROUNDS alternating
+ * rounds; each prints req/s, p50/p99 and the server's CPU per request (median of the rounds), then the
+ * targets with their verdicts, and the change against the previous run (.bench/last.json) with the
+ * rounds' spread as its noise. Settings: BENCH_DATABASE_URL (a database it drops and creates),
+ * BENCH_DURATION (seconds per scenario, default 10), BENCH_CONNECTIONS (default 50), BENCH_ROUNDS (default
+ * 3), BENCH_NATS_URL (default nats://127.0.0.1:4222: creates on a second replica that publishes its events
+ * there, and the freshness of checks across the two replicas; skipped when it does not answer),
+ * BENCH_SIZES=0 (skips the size scenario, bench-sizes.mjs; BENCH_SIZE_TIMES and
+ * BENCH_SIZE_CONCURRENT_SECONDS tune it).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Socket } from 'node:net';
@@ -130,13 +134,51 @@ async function deleteBenchStream() {
   await nc.close();
 }
 
-async function measureGet(url, path, authorization, server) {
-  const request = { method: 'GET', headers: authorization ? { authorization } : {} };
-  await load(`${url}${path}`, request, WARMUP);
-  const cpuBefore = server && cpuMs(server.child.pid);
-  const figures = await load(`${url}${path}`, request);
-  if (server) figures.cpuMicrosPerRequest = Math.round(((cpuMs(server.child.pid) - cpuBefore) * 1000) / figures.total);
+/** A request of a fixed method, path, credentials and body, measured like measureCreate: warm-up, load, server CPU per request. */
+async function measureRequest(server, path, { method = 'GET', authorization, body } = {}) {
+  const headers = { ...(authorization ? { authorization } : {}), ...(body ? { 'content-type': 'application/json' } : {}) };
+  const request = { method, headers, ...(body ? { body } : {}) };
+  await load(`${server.url}${path}`, request, WARMUP);
+  const cpuBefore = cpuMs(server.child.pid);
+  const figures = await load(`${server.url}${path}`, request);
+  figures.cpuMicrosPerRequest = Math.round(((cpuMs(server.child.pid) - cpuBefore) * 1000) / figures.total);
   return figures;
+}
+
+/**
+ * Fresh on every replica: under a read load on both replicas, a member is added and removed through
+ * one, and as soon as the removal is answered 50 checks about that member go to the other at once.
+ * Every one of them must answer not allowed.
+ */
+async function measureFreshness(a, b, workspaceId, ownerId) {
+  const owner = `Bearer ${await token(ownerId)}`;
+  const gateway = `Bearer ${await token('bench-gateway', 'workspaces:check')}`;
+  const json = async (server, method, path, authorization, body) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { authorization, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body && JSON.stringify(body),
+    });
+    return response.status === 204 ? null : response.json();
+  };
+  let loading = true;
+  const background = [a, b].map(async (server) => {
+    while (loading) await load(`${server.url}/api/v1/workspaces/${workspaceId}`, { headers: { authorization: owner } }, 1);
+  });
+  let checks = 0;
+  let stale = 0;
+  for (let i = 0; i < 20; i++) {
+    const userId = `bench-fresh-${i}`;
+    const added = await json(a, 'POST', '/api/v1/workspace-memberships', owner, { workspaceId, userId });
+    await json(a, 'DELETE', `/api/v1/workspace-memberships/${added.id}`, owner);
+    const body = { checks: [{ workspaceId, userId, action: 'workspace.read' }] };
+    const answers = await Promise.all(Array.from({ length: 50 }, () => json(b, 'POST', '/api/v1/authorization/check', gateway, body)));
+    checks += answers.length;
+    stale += answers.filter((answer) => answer.results[0].allowed !== false).length;
+  }
+  loading = false;
+  await Promise.all(background);
+  return { checks, stale };
 }
 
 async function seedListing(db) {
@@ -169,12 +211,19 @@ async function listPlan(db, userId) {
 
 const pct = (a, b) => `${Math.round((a / b) * 100)}%`;
 
-/** The round with the median throughput, and every round's throughput beside it. */
+const middle = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * The round with the median throughput, every round's throughput beside it, and the median of the
+ * rounds' server CPU per request (steadier than req/s on a shared machine) with their spread.
+ */
 function median(results) {
   const sorted = [...results].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
   const rounds = results.map((r) => r.requestsPerSecond);
-  if (!('rowsMatch' in results[0])) return { ...sorted[Math.floor(sorted.length / 2)], rounds };
-  return { ...sorted[Math.floor(sorted.length / 2)], rounds, rowsMatch: results.every((r) => r.rowsMatch) };
+  const cpuRounds = results.map((r) => r.cpuMicrosPerRequest).filter((cpu) => cpu !== undefined);
+  const cpu = cpuRounds.length ? { cpuMicrosPerRequest: middle(cpuRounds), cpuRounds } : {};
+  const base = { ...sorted[Math.floor(sorted.length / 2)], rounds, ...cpu };
+  return 'rowsMatch' in results[0] ? { ...base, rowsMatch: results.every((r) => r.rowsMatch) } : base;
 }
 
 async function main() {
@@ -233,49 +282,91 @@ async function main() {
   const publishedAuth = await creators('creator-published');
   const drains = [];
 
+  // Two members more, so that the membership list and the audit log have a few entries.
+  for (const [userId, role] of [
+    ['bench-admin', 'ROLE_WORKSPACE_ADMIN'],
+    ['bench-member', 'ROLE_WORKSPACE_MEMBER'],
+  ]) {
+    await fetch(`${service.url}/api/v1/workspace-memberships`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await token(basicOwner)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ workspaceId: created.id, userId, privileges: [role] }),
+    });
+  }
+
   const floorProcess = await startProcess('test/bench/floor-server.mjs', '/api/v1/workspaces');
+  const nestFloor = await startProcess('test/bench/nest-floor-server.mjs', '/api/v1/workspaces/x');
   const bearer = await creators('creator-bearer');
+  const ownerBearer = `Bearer ${await token(basicOwner)}`;
   const basic = `Basic ${Buffer.from(minted.tokenString).toString('base64')}`;
   const userBasic = `Basic ${Buffer.from(userMinted.tokenString).toString('base64')}`;
   const floorAuth = await creators('creator-floor');
-  const rounds = { createBearer: [], createPublished: [], floor: [], readBearer: [], readBasic: [], readUserToken: [] };
   const workspacePath = `/api/v1/workspaces/${created.id}`;
+  const oneCheck = JSON.stringify({ checks: [{ workspaceId: created.id, action: 'workspace.rename' }] });
+  const ACTIONS = ['workspace.read', 'workspace.rename', 'workspace.delete', 'membership.add', 'invitation.create', 'audit_log.read'];
+  const hundredChecks = JSON.stringify({
+    checks: Array.from({ length: 100 }, (_, i) => ({
+      correlationId: String(i),
+      workspaceId: created.id,
+      userId: ['bench-admin', 'bench-member', basicOwner, 'bench-nobody'][i % 4],
+      action: ACTIONS[i % ACTIONS.length],
+    })),
+  });
+  const gateway = `Bearer ${await token('bench-gateway', 'workspaces:check')}`;
+  /** Every scenario of a round; creates, reads and checks alternate, round after round (the median round is reported). */
+  const scenarioRuns = {
+    floor: () => measureCreate(db, floorProcess, 'creator-floor', floorAuth),
+    createBearer: () => measureCreate(db, service, 'creator-bearer', bearer),
+    ...(publisher
+      ? {
+          createPublished: async () => {
+            const figures = await measureCreate(db, publisher, 'creator-published', publishedAuth);
+            drains.push(await drainEvents(db));
+            return figures;
+          },
+        }
+      : {}),
+    floorRead: () => measureRequest(floorProcess, workspacePath, { authorization: ownerBearer }),
+    nestFloorRead: () => measureRequest(nestFloor, workspacePath, { authorization: ownerBearer }),
+    readBearer: () => measureRequest(service, workspacePath, { authorization: ownerBearer }),
+    readBasic: () => measureRequest(service, workspacePath, { authorization: basic }),
+    readUserToken: () => measureRequest(service, workspacePath, { authorization: userBasic }),
+    membershipList: () =>
+      measureRequest(service, `/api/v1/workspace-memberships?workspace_id=${created.id}`, { authorization: ownerBearer }),
+    auditLog: () => measureRequest(service, `${workspacePath}/events?limit=20`, { authorization: ownerBearer }),
+    checkOne: () => measureRequest(service, '/api/v1/authorization/check', { method: 'POST', authorization: ownerBearer, body: oneCheck }),
+    checkHundred: () =>
+      measureRequest(service, '/api/v1/authorization/check', { method: 'POST', authorization: gateway, body: hundredChecks }),
+  };
+  const rounds = Object.fromEntries(Object.keys(scenarioRuns).map((name) => [name, []]));
   for (let round = 0; round < ROUNDS; round++) {
-    rounds.floor.push(await measureCreate(db, floorProcess, 'creator-floor', floorAuth));
-    rounds.createBearer.push(await measureCreate(db, service, 'creator-bearer', bearer));
-    if (publisher) {
-      rounds.createPublished.push(await measureCreate(db, publisher, 'creator-published', publishedAuth));
-      drains.push(await drainEvents(db));
-    }
-    rounds.readBearer.push(await measureGet(service.url, workspacePath, `Bearer ${await token(basicOwner)}`, service));
-    rounds.readBasic.push(await measureGet(service.url, workspacePath, basic, service));
-    rounds.readUserToken.push(await measureGet(service.url, workspacePath, userBasic, service));
+    for (const [name, run] of Object.entries(scenarioRuns)) rounds[name].push(await run());
   }
+  const freshness = publisher ? await measureFreshness(service, publisher, created.id, basicOwner) : null;
   await floorProcess.stop();
+  await nestFloor.stop();
   const publisherPeakMb = publisher ? peakMemoryMb(publisher.child.pid) : null;
   await publisher?.stop();
   if (publisher) await deleteBenchStream();
-  const scenarios = {
-    createBearer: median(rounds.createBearer),
-    ...(publisher ? { createPublished: median(rounds.createPublished) } : {}),
-    readBearer: median(rounds.readBearer),
-    readBasic: median(rounds.readBasic),
-    readUserToken: median(rounds.readUserToken),
-  };
-  const floor = median(rounds.floor);
+  const { floor: floorRounds, ...serviceRounds } = rounds;
+  const scenarios = Object.fromEntries(Object.entries(serviceRounds).map(([name, results]) => [name, median(results)]));
+  const floor = median(floorRounds);
   // The two list scenarios alternate too: whichever ran first after the creates would meet
   // PostgreSQL still busy with them.
   const lists = { list10k: [], list10: [] };
   for (let round = 0; round < ROUNDS; round++) {
-    lists.list10k.push(await measureGet(service.url, '/api/v1/workspaces?limit=10', `Bearer ${await token('lister')}`));
-    lists.list10.push(await measureGet(service.url, '/api/v1/workspaces?limit=10', `Bearer ${await token('lister-small')}`));
+    lists.list10k.push(await measureRequest(service, '/api/v1/workspaces?limit=10', { authorization: `Bearer ${await token('lister')}` }));
+    lists.list10.push(
+      await measureRequest(service, '/api/v1/workspaces?limit=10', { authorization: `Bearer ${await token('lister-small')}` }),
+    );
   }
   scenarios.list10k = median(lists.list10k);
   scenarios.list10 = median(lists.list10);
-  scenarios.healthLive = await measureGet(service.url, '/health/live');
+  scenarios.healthLive = await measureRequest(service, '/health/live');
   // Before the size scenario, whose whole-workspace listings are measured on their own.
   const peakMb = peakMemoryMb(service.child.pid);
   const sizes = process.env.BENCH_SIZES === '0' ? null : await measureSizes(db, service.url);
+  const wholeRunPeakMb = peakMemoryMb(service.child.pid);
   await service.stop();
 
   const plans = { lister10k: await listPlan(db, 'lister'), lister10: await listPlan(db, 'lister-small') };
@@ -286,6 +377,8 @@ async function main() {
     settings: { connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, node: process.version },
     startup: { firstStartWithMigrationsMs: Math.round(first.readyMs), startToReadyMs: Math.round(service.readyMs) },
     peakMemoryMb: Math.round(peakMb),
+    wholeRunPeakMemoryMb: Math.round(wholeRunPeakMb),
+    freshness,
     publisherPeakMemoryMb: publisherPeakMb === null ? null : Math.round(publisherPeakMb),
     scenarios,
     eventDrains: drains,
@@ -303,76 +396,107 @@ async function main() {
   save(results);
 }
 
+const LABELS = {
+  createBearer: 'create (bearer)',
+  createPublished: 'create, events to NATS',
+  floorRead: 'floor: read (Fastify + pg)',
+  nestFloorRead: 'floor: read (minimal Nest)',
+  readBearer: 'read workspace (bearer)',
+  readBasic: 'read workspace (Basic token)',
+  readUserToken: 'read workspace (user token)',
+  membershipList: 'membership list (3)',
+  auditLog: 'audit log page',
+  checkOne: 'check, 1 question',
+  checkHundred: 'check, 100 questions',
+  list10k: 'list, user in 10,000',
+  list10: 'list, user in 10',
+  healthLive: 'GET /health/live',
+};
+
+/** The reads held against the floor's read and the create (issue: each within 2x the floor, at most 0.7x a create). */
+const READS = ['readBearer', 'readBasic', 'readUserToken', 'membershipList', 'auditLog'];
+
 function report(r) {
   const s = r.scenarios;
-  const row = (name, s) =>
-    `${name.padEnd(28)} ${String(s.requestsPerSecond).padStart(7)} ${String(s.p50Ms).padStart(7)} ${String(s.p99Ms).padStart(7)} ${String(s.non2xx).padStart(7)} ${String(s.errors).padStart(7)}${'rounds' in s && !('rowsMatch' in s) ? `   rounds ${s.rounds.join('/')}` : ''}${'rowsMatch' in s ? `   server CPU ${s.cpuMicrosPerRequest} µs/request; rounds ${s.rounds.join('/')}; rows = 201s (+ requests in flight at the stop) in every round: ${s.rowsMatch ? 'yes' : 'NO'}` : ''}`;
+  const row = (name, x) =>
+    `${name.padEnd(28)} ${String(x.requestsPerSecond).padStart(7)} ${String(x.p50Ms).padStart(7)} ${String(x.p99Ms).padStart(7)} ${String(x.cpuMicrosPerRequest ?? '-').padStart(7)} ${String(x.non2xx).padStart(7)} ${String(x.errors).padStart(7)}${x.rounds ? `   rounds ${x.rounds.join('/')} req/s${x.cpuRounds ? `, ${x.cpuRounds.join('/')} µs` : ''}` : ''}${'rowsMatch' in x ? `; rows = 201s: ${x.rowsMatch ? 'yes' : 'NO'}` : ''}`;
   console.log(
-    `\n${'scenario'.padEnd(28)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(7)} ${'errors'.padStart(7)}`,
+    `\n${'scenario'.padEnd(28)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'CPU µs'.padStart(7)} ${'non-2xx'.padStart(7)} ${'errors'.padStart(7)}`,
   );
-  console.log(row('create (bearer)', r.scenarios.createBearer));
-  if (s.createPublished) console.log(row('create, events to NATS', s.createPublished));
-  console.log(row('read workspace (bearer)', r.scenarios.readBearer));
-  console.log(row('read workspace (Basic token)', r.scenarios.readBasic));
-  console.log(row('read workspace (user token)', r.scenarios.readUserToken));
-  console.log(row('list, user in 10,000', r.scenarios.list10k));
-  console.log(row('list, user in 10', r.scenarios.list10));
-  console.log(row('GET /health/live', r.scenarios.healthLive));
   console.log(row('floor: create (Fastify + pg)', r.floor));
+  for (const [name, label] of Object.entries(LABELS)) if (s[name]) console.log(row(label, s[name]));
+  console.log("\n(CPU µs: the server process's CPU time per request, user + system, median of the rounds.)");
+  const floorRead = s.floorRead;
   console.log(
-    `\nserver CPU per create: service ${s.createBearer.cpuMicrosPerRequest} µs (bearer); floor ${r.floor.cpuMicrosPerRequest} µs`,
-  );
-  console.log(
-    `server CPU per read: ${s.readBearer.cpuMicrosPerRequest} µs (bearer), ${s.readBasic.cpuMicrosPerRequest} µs (Basic), ${s.readUserToken.cpuMicrosPerRequest} µs (user token)`,
+    `what the framework costs on a read: minimal Nest ${s.nestFloorRead.cpuMicrosPerRequest} µs against bare Fastify ${floorRead.cpuMicrosPerRequest} µs; the service adds ${s.readBearer.cpuMicrosPerRequest - s.nestFloorRead.cpuMicrosPerRequest} µs on top (bearer read)`,
   );
   if (s.createPublished) {
-    console.log(
-      `create on a replica that also publishes its events: ${pct(s.createPublished.requestsPerSecond, s.createBearer.requestsPerSecond)} of create without NATS (req/s)`,
-    );
     const published = r.eventDrains.map((d) => `${d.events} in ${d.ms} ms`).join(', ');
-    console.log(
-      `events published to NATS (one per create; the backlog left when a round's creates stopped, and the time it took to go out): ${published}`,
-    );
+    console.log(`events left to publish when a round's creates stopped, and the time they took to go out: ${published}`);
   } else console.log(`create with events published: skipped (no NATS at ${NATS_URL})`);
+  if (r.freshness) {
+    console.log(
+      `freshness: ${r.freshness.checks} checks sent to one replica at once after a removal through the other was answered, under load: ${r.freshness.stale} still allowed`,
+    );
+  }
   console.log(`start to ready: ${r.startup.startToReadyMs} ms (first start, with migrations: ${r.startup.firstStartWithMigrationsMs} ms)`);
   console.log(
-    `peak memory (RSS high-water mark) over the run: ${r.peakMemoryMb} MB${r.publisherPeakMemoryMb === null ? '' : `; the replica publishing to NATS: ${r.publisherPeakMemoryMb} MB`}`,
+    `peak memory (RSS high-water mark): ${r.peakMemoryMb} MB before the size scenario, ${r.wholeRunPeakMemoryMb} MB over the whole run${r.publisherPeakMemoryMb === null ? '' : `; the replica publishing to NATS: ${r.publisherPeakMemoryMb} MB`}`,
   );
   console.log(`\nlist plan, user in 10,000 workspaces:\n  ${r.plans.lister10k.join('\n  ')}`);
+  const cpu = (name) => s[name].cpuMicrosPerRequest;
+  const x = (a, b) => `${(a / b).toFixed(2)}x`;
   const checks = [
     [
-      'create throughput >= 80% of the floor',
-      r.ratios.createVsFloorThroughput >= 0.8,
-      pct(s.createBearer.requestsPerSecond, r.floor.requestsPerSecond),
+      'create CPU <= 2x the floor',
+      cpu('createBearer') <= 2 * r.floor.cpuMicrosPerRequest,
+      `${cpu('createBearer')} µs, ${x(cpu('createBearer'), r.floor.cpuMicrosPerRequest)}`,
     ],
-    ['create p99 <= 1.5x the floor', r.ratios.createVsFloorP99 <= 1.5, `${r.ratios.createVsFloorP99.toFixed(2)}x`],
+    ['create p99 <= 2x the floor', s.createBearer.p99Ms <= 2 * r.floor.p99Ms, x(s.createBearer.p99Ms, r.floor.p99Ms)],
+    ...READS.flatMap((name) => [
+      [
+        `${LABELS[name]}: CPU <= 2x the floor's read`,
+        cpu(name) <= 2 * floorRead.cpuMicrosPerRequest,
+        `${cpu(name)} µs, ${x(cpu(name), floorRead.cpuMicrosPerRequest)}`,
+      ],
+      [`${LABELS[name]}: CPU <= 0.7x a create`, cpu(name) <= 0.7 * cpu('createBearer'), x(cpu(name), cpu('createBearer'))],
+      [`${LABELS[name]}: p99 <= 2x the floor's read`, s[name].p99Ms <= 2 * floorRead.p99Ms, x(s[name].p99Ms, floorRead.p99Ms)],
+    ]),
+    [
+      'check of 100 costs <= 10x a check of 1',
+      cpu('checkHundred') <= 10 * cpu('checkOne'),
+      `${cpu('checkOne')} and ${cpu('checkHundred')} µs: ${x(cpu('checkHundred'), cpu('checkOne'))}`,
+    ],
+    ...(s.createPublished
+      ? [
+          [
+            'a replica publishing to NATS keeps >= 90% of the create rate',
+            s.createPublished.requestsPerSecond >= 0.9 * s.createBearer.requestsPerSecond,
+            `${pct(s.createPublished.requestsPerSecond, s.createBearer.requestsPerSecond)}; ${s.createPublished.cpuMicrosPerRequest} against ${cpu('createBearer')} µs`,
+          ],
+          ['nothing left waiting after a round (events published)', r.eventDrains.every((d) => d.events === 0 || d.ms < 5_000), ''],
+        ]
+      : []),
+    ...(r.freshness
+      ? [['checks fresh on every replica (none stale)', r.freshness.stale === 0, `${r.freshness.stale} of ${r.freshness.checks}`]]
+      : []),
     [
       'zero errors and non-2xx',
-      [s.createBearer, s.createPublished, s.readBearer, s.readBasic, s.readUserToken, s.list10k, s.list10, s.healthLive]
-        .filter(Boolean)
+      Object.values(s)
+        .concat(r.floor)
         .every((x) => x.errors === 0 && x.non2xx === 0),
       '',
     ],
     ['rows stored = 201s counted', s.createBearer.rowsMatch && r.floor.rowsMatch && (s.createPublished?.rowsMatch ?? true), ''],
-    [
-      'Basic costs <= 15% against bearer (reads)',
-      r.ratios.basicVsBearerThroughput >= 0.85,
-      `Basic at ${pct(s.readBasic.requestsPerSecond, s.readBearer.requestsPerSecond)} of bearer`,
-    ],
-    [
-      'user token costs <= 15% against bearer (reads)',
-      s.readUserToken.requestsPerSecond / s.readBearer.requestsPerSecond >= 0.85,
-      `user token at ${pct(s.readUserToken.requestsPerSecond, s.readBearer.requestsPerSecond)} of bearer`,
-    ],
     [
       'listing flat: 10,000 vs 10 within 15%',
       r.ratios.list10kVs10Throughput >= 0.85,
       pct(s.list10k.requestsPerSecond, s.list10.requestsPerSecond),
     ],
     [
-      'peak memory < 200 MB (each replica)',
-      Math.max(r.peakMemoryMb, r.publisherPeakMemoryMb ?? 0) < 200,
-      `${r.peakMemoryMb} MB, publishing ${r.publisherPeakMemoryMb ?? '-'} MB`,
+      'peak memory <= 200 MB over the whole run (each replica)',
+      Math.max(r.wholeRunPeakMemoryMb, r.publisherPeakMemoryMb ?? 0) <= 200,
+      `${r.wholeRunPeakMemoryMb} MB, publishing ${r.publisherPeakMemoryMb ?? '-'} MB`,
     ],
     ['start to ready < 1.5 s', r.startup.startToReadyMs < 1500, `${r.startup.startToReadyMs} ms`],
   ];
@@ -384,6 +508,12 @@ function report(r) {
   for (const [name, ok, detail] of checks) console.log(`  ${ok ? 'met    ' : 'MISSED '} ${name}${detail ? ` (${detail})` : ''}`);
 }
 
+/** How far a scenario's rounds lie apart, relative to their median: its noise. */
+function spread(values) {
+  if (!values || values.length < 2) return 0;
+  return (Math.max(...values) - Math.min(...values)) / middle(values);
+}
+
 function save(results) {
   const dir = `${ROOT}.bench`;
   mkdirSync(dir, { recursive: true });
@@ -391,13 +521,25 @@ function save(results) {
   if (existsSync(last)) {
     const previous = JSON.parse(readFileSync(last, 'utf8'));
     renameSync(last, `${dir}/previous.json`);
-    console.log(`\nagainst the previous run (${previous.at}):`);
+    console.log(
+      `\nagainst the previous run (${previous.at}): server CPU per request, and whether it moved by more than the rounds' spread`,
+    );
     for (const [name, now] of Object.entries({ ...results.scenarios, floor: results.floor })) {
       const before = name === 'floor' ? previous.floor : previous.scenarios?.[name];
-      if (before)
-        console.log(
-          `  ${name.padEnd(14)} ${before.requestsPerSecond} -> ${now.requestsPerSecond} req/s, p99 ${before.p99Ms} -> ${now.p99Ms} ms`,
-        );
+      if (!before) continue;
+      const noise = Math.max(spread(before.cpuRounds), spread(now.cpuRounds));
+      const change = before.cpuMicrosPerRequest ? now.cpuMicrosPerRequest / before.cpuMicrosPerRequest - 1 : 0;
+      const verdict =
+        !before.cpuMicrosPerRequest || !now.cpuMicrosPerRequest
+          ? ''
+          : Math.abs(change) <= noise
+            ? 'within noise'
+            : change > 0
+              ? 'SLOWER'
+              : 'faster';
+      console.log(
+        `  ${name.padEnd(16)} ${before.cpuMicrosPerRequest ?? '-'} -> ${now.cpuMicrosPerRequest ?? '-'} µs (${change >= 0 ? '+' : ''}${Math.round(change * 100)}%, noise ±${Math.round(noise * 100)}%) ${verdict}; ${before.requestsPerSecond} -> ${now.requestsPerSecond} req/s, p99 ${before.p99Ms} -> ${now.p99Ms} ms`,
+      );
     }
   }
   writeFileSync(last, `${JSON.stringify(results, null, 2)}\n`);

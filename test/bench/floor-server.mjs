@@ -1,21 +1,15 @@
 /**
- * The floor: the leanest server doing what Create Workspace does, without Nest or the ORM.
- * Same JWT verification (jose, HS256), same validation rules, the same rows written atomically
- * (one statement), the same response body. The benchmark compares the service against it.
+ * The floor: the leanest server doing what Create Workspace and Get Workspace do, without Nest or the
+ * ORM. A JWT check (HS256, node:crypto), the same validation rules, the same rows written atomically
+ * (one statement), one statement for a read, the same response bodies. The benchmark compares the
+ * service against it.
  */
 import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
-import { jwtVerify } from 'jose';
 import pg from 'pg';
+import { READ, verifyBearer, workspaceBody } from './floor-support.mjs';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-const secret = await crypto.subtle.importKey(
-  'raw',
-  new TextEncoder().encode(process.env.AUTH_JWT_SECRET),
-  { name: 'HMAC', hash: 'SHA-256' },
-  false,
-  ['verify'],
-);
 const app = Fastify({ logger: false });
 
 /** The same bound as the service's (WORKSPACES_PER_USER_LIMIT, its default), checked in the same statement. */
@@ -46,13 +40,7 @@ app.post(
     },
   },
   async (request, reply) => {
-    const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
-    let userId;
-    try {
-      userId = match && (await jwtVerify(match[1], secret, { algorithms: ['HS256'] })).payload.sub;
-    } catch {
-      userId = undefined;
-    }
+    const userId = verifyBearer(request.headers.authorization);
     if (!userId) return reply.code(401).send({ detail: 'Invalid bearer token' });
     const { name, billingAccountEmail, firstMemberId } = request.body;
     if (firstMemberId && firstMemberId !== userId) return reply.code(403).send({ detail: 'provisioning not allowed' });
@@ -74,6 +62,14 @@ app.post(
     };
   },
 );
+
+app.get('/api/v1/workspaces/:id', async (request, reply) => {
+  const userId = verifyBearer(request.headers.authorization);
+  if (!userId) return reply.code(401).send({ detail: 'Invalid bearer token' });
+  const { rows } = await pool.query(READ, [request.params.id, userId]);
+  if (rows.length === 0) return reply.code(404).send({ detail: 'Workspace not found' });
+  return workspaceBody(rows[0]);
+});
 
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 process.on('SIGTERM', async () => {
