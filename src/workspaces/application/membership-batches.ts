@@ -10,6 +10,11 @@ export interface MembershipBatches {
   batches: AsyncIterable<ListedMembership[]>;
   /** With a page: where the next one starts (null on the last page). Null for the complete answer. */
   next: MembershipPosition | null;
+  /**
+   * The whole answer, when its first batch is all of it (a page, or a list shorter than a batch): the
+   * answer can be written at once, without streaming it. Null when it goes on past the first batch.
+   */
+  whole: ListedMembership[] | null;
 }
 
 /**
@@ -34,6 +39,7 @@ export async function membershipBatches(
         yield only.listed;
       })(),
       next: only.next,
+      whole: only.listed,
     };
   }
   const first = await batch(undefined, BATCH);
@@ -47,6 +53,7 @@ export async function membershipBatches(
       }
     })(),
     next: null,
+    whole: first.next === null ? first.listed : null,
   };
 }
 

@@ -104,9 +104,9 @@ export class WorkspaceMembershipsController {
     @Query() query: ListWorkspaceMembershipsQueryDto,
     @CurrentActor() actor: Actor,
     @ResponseHeaders() headers: ResponseHeaders,
-  ): Promise<StreamableFile> {
+  ): Promise<WorkspaceMembershipsListResponseDto | StreamableFile> {
     const expand = new Set(query.expand ?? []);
-    const { batches, next } = await this.listMemberships.execute({
+    const { batches, next, whole } = await this.listMemberships.execute({
       actor,
       userIds: query.user_id,
       workspaceIds: query.workspace_id,
@@ -114,6 +114,7 @@ export class WorkspaceMembershipsController {
       page: membershipPageOf(query),
     });
     if (next) headers.set(NEXT_CURSOR_HEADER, MembershipListCursor.encode(next));
+    if (whole) return { data: whole.map((listing) => ListedWorkspaceMembershipDto.fromListing(listing, expand)) };
     // `{"data": [...]}` (WorkspaceMembershipsListResponseDto), written a batch at a time: a workspace of
     // any size is answered in full without its members all held at once.
     return jsonStreamWithArray({ data: [] }, 'data', batches, (listing) => ListedWorkspaceMembershipDto.fromListing(listing, expand));

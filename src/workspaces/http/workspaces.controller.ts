@@ -176,5 +176,9 @@ function withMemberships(
 ): WorkspaceResponseDto | StreamableFile {
   if (!memberships) return dto;
   if (memberships.next) headers.set(NEXT_CURSOR_HEADER, MembershipListCursor.encode(memberships.next));
+  if (memberships.whole) {
+    dto.memberships = memberships.whole.map(({ membership }) => WorkspaceMembershipDto.from(membership));
+    return dto;
+  }
   return jsonStreamWithArray(dto, 'memberships', memberships.batches, ({ membership }) => WorkspaceMembershipDto.from(membership));
 }

@@ -162,8 +162,9 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
   }
 
   async listMemberships(query: MembershipQuery): Promise<MembershipListing[]> {
-    const rows = await this.membershipQuery(query).getMany();
-    return rows.map((row) => this.listingOf(row));
+    const { sql, params } = membershipSql(query);
+    const rows = await this.db.manager.query<ListingRow[]>(sql, params);
+    return rows.map(listingOf);
   }
 
   /**
@@ -172,48 +173,15 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
    * Date keeps milliseconds only), and gives it back as a timestamp exactly.
    */
   async listMembershipsPage(query: MembershipQuery, page: { after?: MembershipPosition; limit: number }): Promise<MembershipPage> {
-    const builder = this.membershipQuery(query)
-      .addSelect('(EXTRACT(EPOCH FROM m.created_at) * 1000000)::bigint::text', 'joined_micros')
-      .limit(page.limit + 1);
-    if (page.after !== undefined) {
-      const after = { afterWorkspace: page.after.workspaceId, afterMicros: page.after.joinedMicros, afterId: page.after.membershipId };
-      const joined = `to_timestamp(0) + CAST(:afterMicros AS bigint) * interval '1 microsecond'`;
-      // Within one workspace, the index range starts at (workspace, join time, id) only when the
-      // position is written without the workspace: beside `workspace_id = ...` PostgreSQL would start
-      // the range at the workspace's first member and filter its way to the position.
-      const only = query.withinWorkspaceId ?? (query.workspaceIds?.length === 1 ? query.workspaceIds[0] : undefined);
-      if (only !== undefined && only === page.after.workspaceId) builder.andWhere(`(m.created_at, m.id) > (${joined}, :afterId)`, after);
-      else builder.andWhere(`(m.workspace_id, m.created_at, m.id) > (:afterWorkspace, ${joined}, :afterId)`, after);
-    }
-    const { entities, raw } = await builder.getRawAndEntities<{ joined_micros: string }>();
-    const rows = entities.slice(0, page.limit);
+    const { sql, params } = membershipSql(query, page);
+    const found = await this.db.manager.query<ListingRow[]>(sql, params);
+    const rows = found.slice(0, page.limit);
     const last = rows.at(-1);
     const next =
-      entities.length > page.limit && last
-        ? { workspaceId: last.workspaceId, joinedMicros: Number(raw[rows.length - 1].joined_micros), membershipId: last.id }
+      found.length > page.limit && last
+        ? { workspaceId: last.workspaceId, joinedMicros: Number(last.joinedMicros), membershipId: last.id }
         : null;
-    return { listings: rows.map((row) => this.listingOf(row)), next };
-  }
-
-  private membershipQuery(query: MembershipQuery) {
-    const builder = this.db.manager
-      .createQueryBuilder(WorkspaceMembershipOrmEntity, 'm')
-      .innerJoinAndSelect('m.workspace', 'w')
-      .where('m.workspace_id IN (SELECT own.workspace_id FROM workspace_memberships own WHERE own.user_id = :visibleTo)', {
-        visibleTo: query.visibleTo,
-      })
-      .orderBy('m.workspace_id', 'ASC')
-      .addOrderBy('m.created_at', 'ASC')
-      .addOrderBy('m.id', 'ASC');
-    if (query.withinWorkspaceId !== undefined) builder.andWhere('m.workspace_id = :within', { within: query.withinWorkspaceId });
-    if (query.userIds?.length) builder.andWhere('m.user_id IN (:...userIds)', { userIds: query.userIds });
-    if (query.workspaceIds?.length) builder.andWhere('m.workspace_id IN (:...workspaceIds)', { workspaceIds: query.workspaceIds });
-    if (query.membershipIds?.length) builder.andWhere('m.id IN (:...membershipIds)', { membershipIds: query.membershipIds });
-    return builder;
-  }
-
-  private listingOf(row: WorkspaceMembershipOrmEntity): MembershipListing {
-    return { membership: WorkspaceMapper.membershipToDomain(row), workspace: WorkspaceMapper.toSummary(row.workspace!) };
+    return { listings: rows.map(listingOf), next };
   }
 
   async rolesOf(pairs: readonly { workspaceId: string; userId: string }[]): Promise<MemberRole[]> {
@@ -286,4 +254,65 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
       next: rows.length > options.limit && last ? { joinedAt: last.createdAt, workspaceId: last.workspaceId } : null,
     };
   }
+}
+
+/** A membership row with its workspace's (`w_` columns) and its join time in microseconds. */
+interface ListingRow {
+  id: string;
+  workspaceId: string;
+  userId: string;
+  privilege: WorkspacePrivilege;
+  createdAt: Date;
+  updatedAt: Date;
+  joinedMicros: string;
+  w_name: string;
+  w_createdAt: Date;
+  w_updatedAt: Date;
+  w_memberCount: number;
+}
+
+const LISTING_COLUMNS = `m.id, m.workspace_id AS "workspaceId", m.user_id AS "userId", m.privilege, m.created_at AS "createdAt",
+  m.updated_at AS "updatedAt", (EXTRACT(EPOCH FROM m.created_at) * 1000000)::bigint::text AS "joinedMicros",
+  w.name AS "w_name", w.created_at AS "w_createdAt", w.updated_at AS "w_updatedAt", w.member_count AS "w_memberCount"`;
+
+/**
+ * The statement of a membership listing, by workspace, join time and id; with `page`, `limit + 1` rows
+ * (one more tells whether there is a next page) after its position. Plain SQL: building it with the
+ * query builder cost more CPU than the rest of the request.
+ */
+function membershipSql(query: MembershipQuery, page?: { after?: MembershipPosition; limit: number }): { sql: string; params: unknown[] } {
+  const params: unknown[] = [query.visibleTo];
+  const where = ['m.workspace_id IN (SELECT own.workspace_id FROM workspace_memberships own WHERE own.user_id = $1)'];
+  if (query.withinWorkspaceId !== undefined) where.push(`m.workspace_id = $${params.push(query.withinWorkspaceId)}`);
+  if (query.userIds?.length) where.push(`m.user_id = ANY($${params.push(query.userIds)}::text[])`);
+  if (query.workspaceIds?.length) where.push(`m.workspace_id = ANY($${params.push(query.workspaceIds)}::uuid[])`);
+  if (query.membershipIds?.length) where.push(`m.id = ANY($${params.push(query.membershipIds)}::uuid[])`);
+  const after = page?.after;
+  if (after !== undefined) {
+    const joined = `to_timestamp(0) + $${params.push(after.joinedMicros)}::bigint * interval '1 microsecond'`;
+    const id = `$${params.push(after.membershipId)}::uuid`;
+    // Within one workspace, the index range starts at (workspace, join time, id) only when the
+    // position is written without the workspace: beside `workspace_id = ...` PostgreSQL would start
+    // the range at the workspace's first member and filter its way to the position.
+    const only = query.withinWorkspaceId ?? (query.workspaceIds?.length === 1 ? query.workspaceIds[0] : undefined);
+    if (only !== undefined && only === after.workspaceId) where.push(`(m.created_at, m.id) > (${joined}, ${id})`);
+    else where.push(`(m.workspace_id, m.created_at, m.id) > ($${params.push(after.workspaceId)}::uuid, ${joined}, ${id})`);
+  }
+  const limit = page ? ` LIMIT $${params.push(page.limit + 1)}` : '';
+  const sql = `SELECT ${LISTING_COLUMNS} FROM workspace_memberships m JOIN workspaces w ON w.id = m.workspace_id
+    WHERE ${where.join(' AND ')} ORDER BY m.workspace_id, m.created_at, m.id${limit}`;
+  return { sql, params };
+}
+
+function listingOf(row: ListingRow): MembershipListing {
+  return {
+    membership: WorkspaceMapper.membershipToDomain(row),
+    workspace: WorkspaceMapper.toSummary({
+      id: row.workspaceId,
+      name: row.w_name,
+      createdAt: row.w_createdAt,
+      updatedAt: row.w_updatedAt,
+      memberCount: row.w_memberCount,
+    }),
+  };
 }

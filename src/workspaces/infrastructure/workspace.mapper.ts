@@ -17,7 +17,9 @@ export const WorkspaceMapper = {
     });
   },
 
-  membershipToDomain(row: WorkspaceMembershipOrmEntity): WorkspaceMembership {
+  membershipToDomain(
+    row: Pick<WorkspaceMembershipOrmEntity, 'id' | 'workspaceId' | 'userId' | 'privilege' | 'createdAt' | 'updatedAt'>,
+  ): WorkspaceMembership {
     return WorkspaceMembership.restore({
       id: row.id,
       workspaceId: row.workspaceId,
