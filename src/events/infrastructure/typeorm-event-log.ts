@@ -16,14 +16,16 @@ export class TypeOrmEventLog extends EventLog {
   /** Keyset pagination on (workspace_id[, type], position): every page costs the same. */
   async listForWorkspace(query: WorkspaceEventQuery): Promise<EventPage> {
     const marks = await this.pageMarks();
-    const builder = this.db.manager
-      .createQueryBuilder(EventOrmEntity, 'e')
-      .where('e.workspace_id = :workspaceId', { workspaceId: query.workspaceId })
-      .orderBy('e.position', 'DESC')
-      .limit(query.limit + 1);
-    if (query.types?.length) builder.andWhere('e.type IN (:...types)', { types: query.types });
-    if (query.before !== undefined) builder.andWhere('e.position < :before', { before: marks.position(query.workspaceId, query.before) });
-    const rows = await builder.getMany();
+    // Plain SQL: the query builder cost more CPU than the rest of the request.
+    const params: unknown[] = [query.workspaceId, query.limit + 1];
+    const types = query.types?.length ? ` AND type = ANY($${params.push(query.types)}::text[])` : '';
+    const before = query.before !== undefined ? ` AND position < $${params.push(marks.position(query.workspaceId, query.before))}` : '';
+    const rows = await this.db.manager.query<EventOrmEntity[]>(
+      `SELECT position, id, type, occurred_at AS "occurredAt", workspace_id AS "workspaceId", actor_user_id AS "actorUserId",
+              actor_access_token_id AS "actorAccessTokenId", data
+         FROM events WHERE workspace_id = $1${types}${before} ORDER BY position DESC LIMIT $2`,
+      params,
+    );
     const page = rows.slice(0, query.limit);
     return {
       events: page.map((row) => EventMapper.toDomain(row)),

@@ -37,6 +37,9 @@ function translate(violation: { code: string; constraint?: string }): Error | un
   return undefined;
 }
 
+const MEMBERSHIP_COLUMNS =
+  'id, workspace_id AS "workspaceId", user_id AS "userId", privilege, created_at AS "createdAt", updated_at AS "updatedAt"';
+
 const WORKSPACE_COLUMNS =
   'id, name, billing_account_email AS "billingAccountEmail", created_at AS "createdAt", updated_at AS "updatedAt", member_count AS "memberCount"';
 
@@ -144,21 +147,26 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
   }
 
   async membersOf(workspaceId: string): Promise<WorkspaceMembership[]> {
-    const rows = await this.db.manager.find(WorkspaceMembershipOrmEntity, {
-      where: { workspaceId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-    return rows.map((row) => WorkspaceMapper.membershipToDomain(row));
+    return this.memberships('workspace_id = $1 ORDER BY created_at, id', [workspaceId]);
   }
 
   async findMembershipById(id: string): Promise<WorkspaceMembership | null> {
-    const row = await this.db.manager.findOneBy(WorkspaceMembershipOrmEntity, { id });
-    return row ? WorkspaceMapper.membershipToDomain(row) : null;
+    const [membership] = await this.memberships('id = $1', [id]);
+    return membership ?? null;
   }
 
   async findMembership(workspaceId: string, userId: string): Promise<WorkspaceMembership | null> {
-    const row = await this.db.manager.findOneBy(WorkspaceMembershipOrmEntity, { workspaceId, userId });
-    return row ? WorkspaceMapper.membershipToDomain(row) : null;
+    const [membership] = await this.memberships('workspace_id = $1 AND user_id = $2', [workspaceId, userId]);
+    return membership ?? null;
+  }
+
+  /** Memberships matching `condition` (plain SQL: TypeORM's find built its statement anew on every request). */
+  private async memberships(condition: string, params: unknown[]): Promise<WorkspaceMembership[]> {
+    const rows = await this.db.manager.query<WorkspaceMembershipOrmEntity[]>(
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM workspace_memberships WHERE ${condition}`,
+      params,
+    );
+    return rows.map((row) => WorkspaceMapper.membershipToDomain(row));
   }
 
   async listMemberships(query: MembershipQuery): Promise<MembershipListing[]> {
@@ -231,27 +239,23 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
     userId: string,
     options: { withinWorkspaceId?: string; after?: WorkspaceListPosition; limit: number },
   ): Promise<WorkspaceListPage> {
-    const builder = this.db.manager
-      .createQueryBuilder(WorkspaceMembershipOrmEntity, 'm')
-      .innerJoinAndSelect('m.workspace', 'w')
-      .where('m.user_id = :userId', { userId })
-      // Keyset pagination on the (user_id, created_at, workspace_id) index: every page costs the same.
-      .orderBy('m.created_at', 'ASC')
-      .addOrderBy('m.workspace_id', 'ASC')
-      .limit(options.limit + 1);
-    if (options.withinWorkspaceId !== undefined) builder.andWhere('m.workspace_id = :within', { within: options.withinWorkspaceId });
-    if (options.after) {
-      builder.andWhere('(m.created_at, m.workspace_id) > (:afterAt, :afterId)', {
-        afterAt: options.after.joinedAt,
-        afterId: options.after.workspaceId,
-      });
-    }
-    const rows = await builder.getMany();
+    // Keyset pagination on the (user_id, created_at, workspace_id) index: every page costs the same.
+    const params: unknown[] = [userId, options.limit + 1];
+    const within = options.withinWorkspaceId !== undefined ? ` AND m.workspace_id = $${params.push(options.withinWorkspaceId)}` : '';
+    const after = options.after
+      ? ` AND (m.created_at, m.workspace_id) > ($${params.push(options.after.joinedAt)}, $${params.push(options.after.workspaceId)})`
+      : '';
+    const rows = await this.db.manager.query<(WorkspaceSummary & { joinedAt: Date })[]>(
+      `SELECT w.id, w.name, w.created_at AS "createdAt", w.updated_at AS "updatedAt", w.member_count AS "memberCount", m.created_at AS "joinedAt"
+         FROM workspace_memberships m JOIN workspaces w ON w.id = m.workspace_id
+        WHERE m.user_id = $1${within}${after} ORDER BY m.created_at, m.workspace_id LIMIT $2`,
+      params,
+    );
     const page = rows.slice(0, options.limit);
     const last = page.at(-1);
     return {
-      workspaces: page.map((row) => WorkspaceMapper.toSummary(row.workspace!)),
-      next: rows.length > options.limit && last ? { joinedAt: last.createdAt, workspaceId: last.workspaceId } : null,
+      workspaces: page.map((row) => WorkspaceMapper.toSummary(row)),
+      next: rows.length > options.limit && last ? { joinedAt: last.joinedAt, workspaceId: last.id } : null,
     };
   }
 }
