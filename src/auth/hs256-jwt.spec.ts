@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { Hs256Refusal, verifyHs256, type Hs256Checks } from './hs256-jwt.js';
 
@@ -25,7 +26,7 @@ async function jose(token: string, checks: Hs256Checks): Promise<JWTPayload | st
 
 function ours(token: string, checks: Hs256Checks): JWTPayload | string {
   try {
-    return verifyHs256(token, Buffer.from(SECRET), checks, NOW);
+    return verifyHs256(token, createSecretKey(Buffer.from(SECRET)), checks, NOW);
   } catch (error) {
     if (error instanceof Hs256Refusal) return error.problem;
     throw error;

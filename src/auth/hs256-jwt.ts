@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { JWTPayload } from 'jose';
 
 /** Why a token was refused, in the words of `InvalidBearerToken`. */
@@ -26,7 +26,7 @@ const SEGMENT = /^[A-Za-z0-9_-]+={0,2}$/;
  * for this algorithm (header, signature, `exp`, `nbf`, `iat`, issuer and audience, no `crit`), without
  * WebCrypto's round trip through the thread pool on every request.
  */
-export function verifyHs256(token: string, secret: Buffer, checks: Hs256Checks, nowSeconds = Math.floor(Date.now() / 1000)): JWTPayload {
+export function verifyHs256(token: string, secret: KeyObject, checks: Hs256Checks, nowSeconds = Math.floor(Date.now() / 1000)): JWTPayload {
   const parts = token.split('.');
   if (parts.length !== 3 || !parts.every((part) => SEGMENT.test(part))) throw new Hs256Refusal('invalid');
   const [header, body, signature] = parts;

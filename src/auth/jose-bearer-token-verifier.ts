@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { characterLength } from '../common/character-length.js';
@@ -26,7 +27,8 @@ export class JoseBearerTokenVerifier extends BearerTokenVerifier {
       this.verifySignature = async (token) => (await jwtVerify(token, keys, { ...checks, algorithms: ['RS256', 'ES256'] })).payload;
     } else {
       // HS256 is verified synchronously with node:crypto (hs256-jwt.ts), with the checks jwtVerify makes.
-      const secret = Buffer.from(jwt.secret, 'utf8');
+      // A KeyObject made once: an HMAC of raw bytes prepares the key again on every request.
+      const secret = createSecretKey(Buffer.from(jwt.secret, 'utf8'));
       const hs256 = { issuer: jwt.issuer, audience: jwt.audience, clockTolerance: 5, requireExpiry: jwt.requireExpiry };
       this.verifySignature = (token) => Promise.resolve(verifyHs256(token, secret, hs256));
     }

@@ -52,7 +52,7 @@ export class TypeOrmUserAccessTokenRepository extends UserAccessTokenRepository 
 
   /** On every request that presents a user token: one indexed lookup (the unique hash), written lean. */
   async findByHash(hash: string): Promise<UserAccessToken | null> {
-    const [row] = await this.db.manager.query<UserAccessTokenOrmEntity[]>(
+    const [row] = await this.db.select<UserAccessTokenOrmEntity>(
       `SELECT id, user_id AS "userId", name, hash, created_at AS "createdAt", expires_at AS "expiresAt"
          FROM user_access_tokens WHERE hash = $1`,
       [hash],

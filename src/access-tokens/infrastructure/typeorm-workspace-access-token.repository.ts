@@ -65,7 +65,7 @@ export class TypeOrmWorkspaceAccessTokenRepository extends WorkspaceAccessTokenR
   }
 
   private async findCredential(by: 'hash' | 'id', value: string): Promise<AccessTokenCredential | null> {
-    const [row] = await this.db.manager.query<(WorkspaceAccessTokenOrmEntity & { userId: string; workspaceId: string })[]>(
+    const [row] = await this.db.select<WorkspaceAccessTokenOrmEntity & { userId: string; workspaceId: string }>(
       `SELECT t.id, t.membership_id AS "membershipId", t.name, t.hash, t.created_at AS "createdAt",
               t.expires_at AS "expiresAt", m.user_id AS "userId", m.workspace_id AS "workspaceId"
          FROM workspace_access_tokens t JOIN workspace_memberships m ON m.id = t.membership_id

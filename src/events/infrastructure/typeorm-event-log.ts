@@ -20,7 +20,7 @@ export class TypeOrmEventLog extends EventLog {
     const params: unknown[] = [query.workspaceId, query.limit + 1];
     const types = query.types?.length ? ` AND type = ANY($${params.push(query.types)}::text[])` : '';
     const before = query.before !== undefined ? ` AND position < $${params.push(marks.position(query.workspaceId, query.before))}` : '';
-    const rows = await this.db.manager.query<EventOrmEntity[]>(
+    const rows = await this.db.select<EventOrmEntity>(
       `SELECT position, id, type, occurred_at AS "occurredAt", workspace_id AS "workspaceId", actor_user_id AS "actorUserId",
               actor_access_token_id AS "actorAccessTokenId", data
          FROM events WHERE workspace_id = $1${types}${before} ORDER BY position DESC LIMIT $2`,

@@ -51,7 +51,7 @@ export class TypeOrmUserRepository extends UserRepository {
 
   async findIdsByVerifiedMailbox(mailboxKey: string): Promise<string[]> {
     // users_email_key_idx: only verified mailboxes have a key.
-    const rows: { id: string }[] = await this.db.manager.query(`SELECT id FROM users WHERE email_key = $1`, [mailboxKey]);
+    const rows = await this.db.select<{ id: string }>(`SELECT id FROM users WHERE email_key = $1`, [mailboxKey]);
     return rows.map((row) => row.id);
   }
 }

@@ -123,13 +123,13 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
   }
 
   async findById(id: string): Promise<Workspace | null> {
-    const [row] = await this.db.manager.query<WorkspaceOrmEntity[]>(`SELECT ${WORKSPACE_COLUMNS} FROM workspaces WHERE id = $1`, [id]);
+    const [row] = await this.db.select<WorkspaceOrmEntity>(`SELECT ${WORKSPACE_COLUMNS} FROM workspaces WHERE id = $1`, [id]);
     return row ? WorkspaceMapper.toDomain(row) : null;
   }
 
   async findSummaryForMember(id: string, userId: string): Promise<WorkspaceSummary | null> {
     // workspaces_pkey and workspace_memberships_workspace_user_unique: two index probes.
-    const [row] = await this.db.manager.query<WorkspaceOrmEntity[]>(
+    const [row] = await this.db.select<WorkspaceOrmEntity>(
       `SELECT ${WORKSPACE_COLUMNS} FROM workspaces w
         WHERE w.id = $1 AND EXISTS (SELECT 1 FROM workspace_memberships m WHERE m.workspace_id = w.id AND m.user_id = $2)`,
       [id, userId],
@@ -139,7 +139,7 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
 
   async hasOwnerBesides(workspaceId: string, exceptId: string): Promise<boolean> {
     // workspace_memberships_owners_idx (its condition written out, so that every plan can use it): the workspace's owners only.
-    const [row] = await this.db.manager.query<{ found: boolean }[]>(
+    const [row] = await this.db.select<{ found: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM workspace_memberships WHERE workspace_id = $1 AND privilege = '${WorkspacePrivilege.OWNER}' AND id <> $2) AS found`,
       [workspaceId, exceptId],
     );
@@ -162,7 +162,7 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
 
   /** Memberships matching `condition` (plain SQL: TypeORM's find built its statement anew on every request). */
   private async memberships(condition: string, params: unknown[]): Promise<WorkspaceMembership[]> {
-    const rows = await this.db.manager.query<WorkspaceMembershipOrmEntity[]>(
+    const rows = await this.db.select<WorkspaceMembershipOrmEntity>(
       `SELECT ${MEMBERSHIP_COLUMNS} FROM workspace_memberships WHERE ${condition}`,
       params,
     );
@@ -171,7 +171,7 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
 
   async listMemberships(query: MembershipQuery): Promise<MembershipListing[]> {
     const { sql, params } = membershipSql(query);
-    const rows = await this.db.manager.query<ListingRow[]>(sql, params);
+    const rows = await this.db.select<ListingRow>(sql, params);
     return rows.map(listingOf);
   }
 
@@ -182,7 +182,7 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
    */
   async listMembershipsPage(query: MembershipQuery, page: { after?: MembershipPosition; limit: number }): Promise<MembershipPage> {
     const { sql, params } = membershipSql(query, page);
-    const found = await this.db.manager.query<ListingRow[]>(sql, params);
+    const found = await this.db.select<ListingRow>(sql, params);
     const rows = found.slice(0, page.limit);
     const last = rows.at(-1);
     const next =
@@ -194,7 +194,7 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
 
   async rolesOf(pairs: readonly { workspaceId: string; userId: string }[]): Promise<MemberRole[]> {
     if (pairs.length === 0) return [];
-    return this.db.manager.query<MemberRole[]>(
+    return this.db.select<MemberRole>(
       `SELECT m.workspace_id AS "workspaceId", m.user_id AS "userId", m.privilege
          FROM unnest($1::uuid[], $2::text[]) AS asked(workspace_id, user_id)
          JOIN workspace_memberships m ON m.workspace_id = asked.workspace_id AND m.user_id = asked.user_id`,
@@ -222,7 +222,7 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
            WHERE user_id = $1 AND privilege = $${params.push(privilege)} ${conditions.join(' ')}
            ORDER BY created_at, workspace_id LIMIT $2)`,
     );
-    const rows = await this.db.manager.query<(MemberRole & { createdAt: Date })[]>(
+    const rows = await this.db.select<MemberRole & { createdAt: Date }>(
       `SELECT workspace_id AS "workspaceId", user_id AS "userId", privilege, created_at AS "createdAt"
          FROM (${ranges.join(' UNION ALL ')}) AS ranges ORDER BY created_at, workspace_id LIMIT $2`,
       params,
@@ -245,7 +245,7 @@ export class TypeOrmWorkspaceRepository extends WorkspaceRepository {
     const after = options.after
       ? ` AND (m.created_at, m.workspace_id) > ($${params.push(options.after.joinedAt)}, $${params.push(options.after.workspaceId)})`
       : '';
-    const rows = await this.db.manager.query<(WorkspaceSummary & { joinedAt: Date })[]>(
+    const rows = await this.db.select<WorkspaceSummary & { joinedAt: Date }>(
       `SELECT w.id, w.name, w.created_at AS "createdAt", w.updated_at AS "updatedAt", w.member_count AS "memberCount", m.created_at AS "joinedAt"
          FROM workspace_memberships m JOIN workspaces w ON w.id = m.workspace_id
         WHERE m.user_id = $1${within}${after} ORDER BY m.created_at, m.workspace_id LIMIT $2`,
