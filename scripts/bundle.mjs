@@ -46,4 +46,10 @@ const LEAN_HELPER =
   'var __name = (target, value) => target.name === value ? target : __defProp(target, "name", { value, configurable: true });';
 const [output] = result.outputFiles;
 if (!output.text.includes(HELPER)) throw new Error(`${OUTFILE}: esbuild's __name helper changed; update scripts/bundle.mjs`);
-writeFileSync(OUTFILE, output.text.replace(HELPER, LEAN_HELPER));
+// V8 keeps a script's source in the heap, one byte per character only if every character is Latin-1;
+// esbuild leaves non-ASCII characters in some regular expressions (validator's locales), which made the
+// 9 MB bundle an 18 MB string. \uXXXX means the same in strings, regular expressions and identifiers.
+const ascii = output.text
+  .replace(HELPER, LEAN_HELPER)
+  .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(OUTFILE, ascii);
