@@ -122,6 +122,17 @@ describe('Hostile input (property-based)', () => {
           ),
       },
       { method: 'GET', path: hostileText.map((v) => `/api/v1/workspaces/${encode(v)}/events`) },
+      { method: 'POST', path: fc.constant('/api/v1/authorization/check') },
+      {
+        method: 'GET',
+        path: fc
+          .tuple(hostileText, hostileText, hostileText, hostileText)
+          .map(
+            ([a, u, l, c]) =>
+              `/api/v1/authorization/workspaces?action=${encode(a)}&user_id=${encode(u)}&limit=${encode(l)}&cursor=${encode(c)}`,
+          ),
+      },
+      { method: 'GET', path: hostileText.map((u) => `/api/v1/authorization/workspaces?action=workspace.read&user_id=${encode(u)}`) },
       {
         method: 'GET',
         path: fc.string().map((v) => `/api/v1/workspaces/${w.workspaceId}/events?cursor=${Buffer.from(v).toString('base64url')}`),
@@ -154,7 +165,22 @@ describe('Hostile input (property-based)', () => {
         accessToken: fc.oneof(fc.string(), anyValue),
         email: fc.oneof(fc.emailAddress(), fc.string(), anyValue),
         privilege: fc.oneof(fc.constantFrom('ROLE_WORKSPACE_MEMBER', 'ROLE_WORKSPACE_ADMIN', 'ROLE_WORKSPACE_OWNER'), anyValue),
-        action: fc.oneof(fc.constantFrom('accept', 'decline'), anyValue),
+        action: fc.oneof(fc.constantFrom('accept', 'decline', 'workspace.read', 'membership.add'), anyValue),
+        checks: fc.oneof(
+          fc.array(
+            fc.record(
+              {
+                correlationId: fc.oneof(fc.string(), hostileText, anyValue),
+                workspaceId: fc.oneof(fc.constant(w.workspaceId), fc.uuid(), hostileText, anyValue),
+                userId: fc.oneof(fc.constant(caller), hostileText, anyValue),
+                action: fc.oneof(fc.constantFrom('workspace.read', 'workspace.delete', 'audit_log.read'), hostileText, anyValue),
+              },
+              { requiredKeys: [] },
+            ),
+            { maxLength: 120 },
+          ),
+          anyValue,
+        ),
       },
       { requiredKeys: [] },
     );
