@@ -288,9 +288,14 @@ function membershipSql(query: MembershipQuery, page?: { after?: MembershipPositi
   const params: unknown[] = [query.visibleTo];
   const where = ['m.workspace_id IN (SELECT own.workspace_id FROM workspace_memberships own WHERE own.user_id = $1)'];
   if (query.withinWorkspaceId !== undefined) where.push(`m.workspace_id = $${params.push(query.withinWorkspaceId)}`);
-  if (query.userIds?.length) where.push(`m.user_id = ANY($${params.push(query.userIds)}::text[])`);
-  if (query.workspaceIds?.length) where.push(`m.workspace_id = ANY($${params.push(query.workspaceIds)}::uuid[])`);
-  if (query.membershipIds?.length) where.push(`m.id = ANY($${params.push(query.membershipIds)}::uuid[])`);
+  // One value is written as an equality: beside `= ANY($n)` PostgreSQL cannot know the list holds one
+  // workspace, and sorts the whole workspace instead of reading its index in order (234 ms for a page of
+  // 100 from the middle of 100,000 members, against 5 ms).
+  const oneOf = (column: string, values: readonly string[], type: string) =>
+    values.length === 1 ? `${column} = $${params.push(values[0])}::${type}` : `${column} = ANY($${params.push(values)}::${type}[])`;
+  if (query.userIds?.length) where.push(oneOf('m.user_id', query.userIds, 'text'));
+  if (query.workspaceIds?.length) where.push(oneOf('m.workspace_id', query.workspaceIds, 'uuid'));
+  if (query.membershipIds?.length) where.push(oneOf('m.id', query.membershipIds, 'uuid'));
   const after = page?.after;
   if (after !== undefined) {
     const joined = `to_timestamp(0) + $${params.push(after.joinedMicros)}::bigint * interval '1 microsecond'`;
