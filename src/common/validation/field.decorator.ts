@@ -1,5 +1,3 @@
-import { plainToInstance } from 'class-transformer';
-import { ValidateBy, validateSync } from 'class-validator';
 import type { FieldType } from './field-types.js';
 import type { ValidationIssue } from './validation-issue.js';
 
@@ -12,40 +10,14 @@ type DtoClass = abstract new (...args: never[]) => object;
 
 const fieldsOfClass = new WeakMap<object, Map<string, FieldSpec>>();
 
-/** What validating one instance found: the problems, and the converted value of each good field. */
-interface Outcome {
-  issues: ValidationIssue[];
-  values: Map<string, unknown>;
-}
-const outcomes = new WeakMap<object, Outcome>();
-
 /**
- * A request field of type `type` (see field-types.ts). A class-validator rule: it records the
- * field's problems (with their paths) or its converted value for validateRequestPart, so that each value
- * is parsed once.
+ * A request field of type `type` (see field-types.ts): the one declaration of its rule, which
+ * validateRequestPart applies (each value parsed once, into its converted value).
  */
 export function Field(type: FieldType, { required = false }: { required?: boolean } = {}): PropertyDecorator {
   return (target, key) => {
-    const name = String(key);
     const fields = fieldsOfClass.get(target.constructor) ?? new Map<string, FieldSpec>();
-    fieldsOfClass.set(target.constructor, fields.set(name, { type, required }));
-    ValidateBy({
-      name: 'field',
-      validator: {
-        validate(value: unknown, args) {
-          const outcome: Outcome = outcomes.get(args!.object) ?? { issues: [], values: new Map() };
-          outcomes.set(args!.object, outcome);
-          if (value === undefined) {
-            if (required) outcome.issues.push({ loc: [name], msg: 'Field required', type: 'missing' });
-            return !required;
-          }
-          const parsed = type.parse(value);
-          if (parsed.ok) outcome.values.set(name, parsed.value);
-          else outcome.issues.push(...parsed.issues.map((issue) => ({ ...issue, loc: [name, ...issue.loc] })));
-          return parsed.ok;
-        },
-      },
-    })(target, key);
+    fieldsOfClass.set(target.constructor, fields.set(String(key), { type, required }));
   };
 }
 
@@ -93,12 +65,22 @@ export function model<T extends object>(dto: DtoClass, title: string): FieldType
   };
 }
 
+/**
+ * The DTO's fields read from `raw` (its own properties only; unknown ones are dropped), each parsed by
+ * its type, in declaration order (those of a parent class first, as pydantic orders a model's fields).
+ */
 function validateFields<T extends object>(dto: DtoClass, raw: object): PartResult<T> {
-  const instance = plainToInstance(dto as new () => T, raw);
-  const failed = validateSync(instance, { whitelist: true, forbidUnknownValues: false }).length > 0;
-  const outcome = outcomes.get(instance);
-  outcomes.delete(instance);
-  if (failed) return { ok: false, issues: outcome?.issues ?? [] };
-  for (const [name, value] of outcome?.values ?? []) (instance as Record<string, unknown>)[name] = value;
-  return { ok: true, value: instance };
+  const instance = Object.create(dto.prototype as object) as Record<string, unknown>;
+  const issues: ValidationIssue[] = [];
+  for (const [name, { type, required }] of fieldsOf(dto) ?? []) {
+    const value = Object.hasOwn(raw, name) ? (raw as Record<string, unknown>)[name] : undefined;
+    if (value === undefined) {
+      if (required) issues.push({ loc: [name], msg: 'Field required', type: 'missing' });
+      continue;
+    }
+    const parsed = type.parse(value);
+    if (parsed.ok) instance[name] = parsed.value;
+    else for (const issue of parsed.issues) issues.push({ ...issue, loc: [name, ...issue.loc] });
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: instance as T };
 }
