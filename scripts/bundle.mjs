@@ -51,5 +51,5 @@ if (!output.text.includes(HELPER)) throw new Error(`${OUTFILE}: esbuild's __name
 // 9 MB bundle an 18 MB string. \uXXXX means the same in strings, regular expressions and identifiers.
 const ascii = output.text
   .replace(HELPER, LEAN_HELPER)
-  .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 writeFileSync(OUTFILE, ascii);
