@@ -36,14 +36,16 @@ export class CheckAuthorizationsUseCase {
   ) {}
 
   async execute(actor: Actor, questions: readonly AuthorizationQuestion[]): Promise<AuthorizationAnswer[]> {
-    const asked = questions.map((question) => ({ ...question, userId: subjectOf(actor, question.userId, this.config.checkScope) }));
-    // A workspace access token is an outsider everywhere but in its own workspace, also when it asks.
-    const answerable = asked.filter((question) => question.userId !== actor.userId || mayActIn(actor, question.workspaceId));
+    const asked = questions.map((question) => {
+      const userId = subjectOf(actor, question.userId, this.config.checkScope);
+      // A workspace access token is an outsider everywhere but in its own workspace, also when it asks.
+      return { ...question, userId, answerable: userId !== actor.userId || mayActIn(actor, question.workspaceId) };
+    });
     const roles = new Map<string, WorkspacePrivilege>();
-    for (const role of await this.workspaces.rolesOf(answerable)) roles.set(pairKey(role.workspaceId, role.userId), role.privilege);
+    for (const role of await this.workspaces.rolesOf(asked.filter((question) => question.answerable)))
+      roles.set(pairKey(role.workspaceId, role.userId), role.privilege);
     return asked.map((question) => {
-      const inWorkspace = question.userId !== actor.userId || mayActIn(actor, question.workspaceId);
-      const privilege = (inWorkspace && roles.get(pairKey(question.workspaceId, question.userId))) || null;
+      const privilege = (question.answerable && roles.get(pairKey(question.workspaceId, question.userId))) || null;
       return { correlationId: question.correlationId ?? null, allowed: mayDo(question.action, privilege), privilege };
     });
   }
