@@ -57,3 +57,31 @@ export class LoggablePaths {
       .join('/');
   }
 }
+
+/** Never written to a log: a value under one of these keys, in a logged object or up to two levels down (`req.headers.authorization`). */
+const SECRET_KEYS = new Set(['authorization', 'tokenString', 'accessToken', 'secret', 'password']);
+const SECRET_DEPTH = 2;
+export const REDACTED = '[redacted]';
+
+/**
+ * The logged object with every secret replaced by `[redacted]`: the same object when it holds none
+ * (one look at each key, no copy: the request line costs nothing), else a copy; the caller's object
+ * never changes. Errors are left to `safeError`, which keeps none of their own fields but a few.
+ */
+export function withoutSecrets(fields: Record<string, unknown>, depth = 0): Record<string, unknown> {
+  let copy: Record<string, unknown> | undefined;
+  for (const key in fields) {
+    const value = fields[key];
+    let safe = value;
+    if (SECRET_KEYS.has(key)) safe = REDACTED;
+    else if (depth < SECRET_DEPTH && value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Error))
+      safe = withoutSecrets(value as Record<string, unknown>, depth + 1);
+    if (safe !== value) (copy ??= { ...fields })[key] = safe;
+  }
+  return copy ?? fields;
+}
+
+/** A serializer for each secret key: what pino applies to the top-level fields of a child logger's bindings as well. */
+export function secretSerializers(): Record<string, () => string> {
+  return Object.fromEntries([...SECRET_KEYS].map((key) => [key, () => REDACTED]));
+}

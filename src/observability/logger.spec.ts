@@ -35,8 +35,16 @@ describe('createRootLogger', () => {
     const logger = createRootLogger({ logLevel: 'log', logFormat: 'json' }, sink);
     logger.info({ headers: { authorization: 'Bearer abc.def.ghi' }, body: { tokenString: 'wsat_secret', accessToken: 'wsat_other' } }, 'x');
     logger.info({ authorization: 'Basic Zm9v', secret: 's3cr3t' }, 'y');
+    const request = { req: { method: 'GET', headers: { authorization: 'Bearer in.the.request', accept: 'application/json' } } };
+    logger.info(request, 'z');
+    logger.child({ password: 'bound-p4ss' }).info({ route: '/api/v1/workspaces' }, 'child');
     const output = lines.join('');
-    for (const secret of ['abc.def.ghi', 'wsat_secret', 'wsat_other', 'Zm9v', 's3cr3t']) expect(output).not.toContain(secret);
-    expect(output).toContain('[redacted]');
+    for (const secret of ['abc.def.ghi', 'wsat_secret', 'wsat_other', 'Zm9v', 's3cr3t', 'in.the.request', 'bound-p4ss'])
+      expect(output).not.toContain(secret);
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries[2].req).toEqual({ method: 'GET', headers: { authorization: '[redacted]', accept: 'application/json' } });
+    expect(entries[3]).toMatchObject({ password: '[redacted]', route: '/api/v1/workspaces', msg: 'child' });
+    // The caller's object is not changed.
+    expect(request.req.headers.authorization).toBe('Bearer in.the.request');
   });
 });

@@ -2,7 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { build as prettyStream } from 'pino-pretty';
 import type { AppConfig, LogLevel } from '../config/app-config.js';
-import { safeError, withoutValues } from '../common/log-safety.js';
+import { safeError, secretSerializers, withoutSecrets, withoutValues } from '../common/log-safety.js';
 
 const PINO_LEVEL: Record<LogLevel, string> = {
   fatal: 'fatal',
@@ -12,22 +12,6 @@ const PINO_LEVEL: Record<LogLevel, string> = {
   debug: 'debug',
   verbose: 'trace',
 };
-
-/** Never written to a log, wherever they appear in a logged object. */
-const REDACTED = [
-  'authorization',
-  '*.authorization',
-  'req.headers.authorization',
-  'headers.authorization',
-  'tokenString',
-  '*.tokenString',
-  'accessToken',
-  '*.accessToken',
-  'secret',
-  '*.secret',
-  'password',
-  '*.password',
-];
 
 /** What a development line shows in its own place, or not at all. */
 const NOT_FIELDS = new Set(['level', 'time', 'pid', 'hostname', 'service']);
@@ -40,8 +24,11 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat
   const options: LoggerOptions = {
     level: PINO_LEVEL[config.logLevel],
     base: { service: 'workspaces-service' },
-    redact: { paths: REDACTED, censor: '[redacted]' },
-    serializers: { err: safeError },
+    // Secrets are taken out of each line by a formatter that copies nothing when there are none (pino's
+    // `redact` parsed each of its paths again for every field of every line: a fifth of a read's
+    // allocations), and out of a child logger's bindings by serializers of those keys.
+    formatters: { log: withoutSecrets },
+    serializers: { ...secretSerializers(), err: safeError },
   };
   // Written synchronously: lines reach the output in the order they were logged, also at exit.
   if (config.logFormat === 'pretty') {
