@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 
 /** Where the queries of one unit of work go: its transaction's EntityManager once it has begun one. */
 export interface QueryScope {
@@ -32,6 +32,22 @@ export class Database {
     const manager = this.scopes.getStore()?.manager;
     if (manager) return manager.query<T[]>(sql, [...params]);
     return this.pool.query(sql, params as unknown[]).then((result) => result.rows as T[]);
+  }
+
+  /**
+   * A statement of the unit of work (its writes, see writeRows), sent as `select` sends one: in its
+   * transaction once begun, otherwise straight to the pool. A failure is thrown as TypeORM's
+   * QueryFailedError around the driver's error, as a query runner throws it (databaseViolation reads it).
+   */
+  write<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+    const manager = this.scopes.getStore()?.manager;
+    if (manager) return manager.query<T[]>(sql, [...params]);
+    return this.pool.query(sql, params as unknown[]).then(
+      (result) => result.rows as T[],
+      (error: unknown) => {
+        throw new QueryFailedError(sql, params as unknown[], error as Error);
+      },
+    );
   }
 
   /** The driver's pool (pg's, or the embedded database's pg-compatible one). */

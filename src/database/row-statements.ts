@@ -1,5 +1,10 @@
-import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+
+/** Where writeRows finds the entities' tables and columns (the DataSource). */
+export interface EntityMetadataSource {
+  getMetadata(target: EntityTarget<ObjectLiteral>): EntityMetadata;
+}
 
 /** Rows of one entity, to be written by writeRows. */
 export interface RowBatch {
@@ -35,14 +40,15 @@ export interface RowStatement {
  * false, having written nothing, when a guard is given and does not hold.
  */
 export async function writeRows(
-  manager: EntityManager,
+  schema: EntityMetadataSource,
+  query: (sql: string, params: readonly unknown[]) => Promise<unknown[]>,
   change: { statements?: readonly RowStatement[]; batches: readonly RowBatch[]; guard?: InsertGuard },
 ): Promise<boolean> {
   const statements = change.statements ?? [];
   const present = change.batches.filter((batch) => batch.rows.length > 0);
   if (present.length === 0 && statements.length === 0) return true;
   if (change.guard && present.length === 0) throw new Error('A guard needs rows to insert');
-  const tables = present.map((batch) => tableOf(manager, batch.target));
+  const tables = present.map((batch) => tableOf(schema, batch.target));
   const parameters: unknown[] = statements.flatMap((statement) => statement.params);
   for (let index = 0; index < tables.length; index++) {
     const rows = present[index].rows;
@@ -54,10 +60,10 @@ export async function writeRows(
   }
   const sql = statementFor(statements, tables, change.guard?.condition);
   if (!change.guard) {
-    await manager.query(sql, parameters);
+    await query(sql, parameters);
     return true;
   }
-  const inserted = await manager.query<unknown[]>(sql, [...parameters, ...change.guard.params]);
+  const inserted = await query(sql, [...parameters, ...change.guard.params]);
   return inserted.length > 0;
 }
 
@@ -69,8 +75,8 @@ interface Table {
 /** What a table's inserts need of its metadata, worked out once per entity. */
 const tables = new WeakMap<EntityMetadata, Table>();
 
-function tableOf(manager: EntityManager, target: EntityTarget<ObjectLiteral>): Table {
-  const metadata = manager.connection.getMetadata(target);
+function tableOf(schema: EntityMetadataSource, target: EntityTarget<ObjectLiteral>): Table {
+  const metadata = schema.getMetadata(target);
   let table = tables.get(metadata);
   if (!table) {
     table = { metadata, columns: storedColumns(metadata) };

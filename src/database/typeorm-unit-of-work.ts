@@ -70,10 +70,6 @@ class Scope implements QueryScope {
     return runner.manager;
   }
 
-  get queries(): EntityManager {
-    return this.manager ?? this.dataSource.manager;
-  }
-
   async end(commit: boolean): Promise<void> {
     const runner = this.runner;
     if (!runner) return;
@@ -171,11 +167,15 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
     const inserted =
       statements.length === 0
         ? new Set<string>()
-        : new Set(batches.filter((b) => b.rows.length > 0).map((b) => tx.scope.queries.connection.getMetadata(b.target).tableName));
+        : new Set(batches.filter((b) => b.rows.length > 0).map((b) => this.dataSource.getMetadata(b.target).tableName));
     const first = statements.filter((statement) => inserted.has(statement.table));
+    const query = (sql: string, params: readonly unknown[]) => this.db.write(sql, params);
     try {
-      if (first.length > 0) await writeRows(await tx.scope.begin(), { statements: first, batches: [] });
-      const written = await writeRows(tx.scope.queries, {
+      if (first.length > 0) {
+        await tx.scope.begin();
+        await writeRows(this.dataSource, query, { statements: first, batches: [] });
+      }
+      const written = await writeRows(this.dataSource, query, {
         statements: statements.filter((statement) => !inserted.has(statement.table)),
         batches,
         guard,
