@@ -13,7 +13,7 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
-    NODE_OPTIONS="--max-old-space-size=160 --max-semi-space-size=8" \
+    NODE_OPTIONS="--max-old-space-size=160 --max-semi-space-size=8 --no-parallel-scavenge" \
     HOST=0.0.0.0 \
     PORT=3000
 WORKDIR /app
