@@ -61,12 +61,13 @@ export class LoggablePaths {
 /** Never written to a log: a value under one of these keys, in a logged object or up to two levels down (`req.headers.authorization`). */
 const SECRET_KEYS = new Set(['authorization', 'tokenString', 'accessToken', 'secret', 'password']);
 const SECRET_DEPTH = 2;
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /**
  * The logged object with every secret replaced by `[redacted]`: the same object when it holds none
  * (one look at each key, no copy: the request line costs nothing), else a copy; the caller's object
- * never changes. Errors are left to `safeError`, which keeps none of their own fields but a few.
+ * never changes. Only plain objects are looked into (not arrays, buffers or errors: `safeError` keeps
+ * none of an error's own fields but a few).
  */
 export function withoutSecrets(fields: Record<string, unknown>, depth = 0): Record<string, unknown> {
   let copy: Record<string, unknown> | undefined;
@@ -74,11 +75,16 @@ export function withoutSecrets(fields: Record<string, unknown>, depth = 0): Reco
     const value = fields[key];
     let safe = value;
     if (SECRET_KEYS.has(key)) safe = REDACTED;
-    else if (depth < SECRET_DEPTH && value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Error))
-      safe = withoutSecrets(value as Record<string, unknown>, depth + 1);
+    else if (depth < SECRET_DEPTH && isPlainObject(value)) safe = withoutSecrets(value, depth + 1);
     if (safe !== value) (copy ??= { ...fields })[key] = safe;
   }
   return copy ?? fields;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** A serializer for each secret key: what pino applies to the top-level fields of a child logger's bindings as well. */
