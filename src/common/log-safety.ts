@@ -88,6 +88,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** A serializer for each secret key: what pino applies to the top-level fields of a child logger's bindings as well. */
-export function secretSerializers(): Record<string, () => string> {
-  return Object.fromEntries([...SECRET_KEYS].map((key) => [key, () => REDACTED]));
-}
+export const SECRET_SERIALIZERS: Readonly<Record<string, () => string>> = Object.fromEntries(
+  [...SECRET_KEYS].map((key) => [key, () => REDACTED]),
+);

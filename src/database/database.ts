@@ -35,19 +35,14 @@ export class Database {
   }
 
   /**
-   * A statement of the unit of work (its writes, see writeRows), sent as `select` sends one: in its
-   * transaction once begun, otherwise straight to the pool. A failure is thrown as TypeORM's
-   * QueryFailedError around the driver's error, as a query runner throws it (databaseViolation reads it).
+   * A statement of the unit of work (its writes, see writeRows), sent as `select` sends one. A failure
+   * is always TypeORM's QueryFailedError around the driver's error, as a query runner throws it
+   * (databaseViolation reads it), also when the statement went straight to the pool.
    */
   write<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
-    const manager = this.scopes.getStore()?.manager;
-    if (manager) return manager.query<T[]>(sql, [...params]);
-    return this.pool.query(sql, params as unknown[]).then(
-      (result) => result.rows as T[],
-      (error: unknown) => {
-        throw new QueryFailedError(sql, params as unknown[], error as Error);
-      },
-    );
+    return this.select<T>(sql, params).catch((error: unknown) => {
+      throw error instanceof QueryFailedError ? error : new QueryFailedError(sql, [...params], error as Error);
+    });
   }
 
   /** The driver's pool (pg's, or the embedded database's pg-compatible one). */

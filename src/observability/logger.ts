@@ -2,7 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { build as prettyStream } from 'pino-pretty';
 import type { AppConfig, LogLevel } from '../config/app-config.js';
-import { safeError, secretSerializers, withoutSecrets, withoutValues } from '../common/log-safety.js';
+import { safeError, SECRET_SERIALIZERS, withoutSecrets, withoutValues } from '../common/log-safety.js';
 
 const PINO_LEVEL: Record<LogLevel, string> = {
   fatal: 'fatal',
@@ -28,7 +28,7 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat
     // `redact` parsed each of its paths again for every field of every line: a fifth of a read's
     // allocations), and out of a child logger's bindings by serializers of those keys.
     formatters: { log: withoutSecrets },
-    serializers: { ...secretSerializers(), err: safeError },
+    serializers: { ...SECRET_SERIALIZERS, err: safeError },
   };
   // Written synchronously: lines reach the output in the order they were logged, also at exit.
   if (config.logFormat === 'pretty') {
